@@ -1,0 +1,8 @@
+"""Public-safety advice site: segmenting, checking and translating Markdown via gettext.
+
+Modules: :mod:`segment` (one segmenter), :mod:`extract` (Babel extractors),
+:mod:`checks` (translation checks), :mod:`catalog` (read, update, load),
+:mod:`translate` (pages), :mod:`contacts` (the numbers data file),
+:mod:`cli` (the ``safetysite`` command). Only :mod:`safetysite.mkdocs_plugin`
+imports MkDocs.
+"""

@@ -1,0 +1,3 @@
+from safetysite.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""Translate every page, title and template string from the gettext catalogues.
+
+mkdocs-static-i18n builds each language in turn in one process; these handlers
+run once per language. The language being built comes from the i18n plugin
+(``current_language``) for site-wide strings and from
+``page.file.locale_alternate_of`` for pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel import Locale
+from jinja2.ext import i18n
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Link, Section
+from mkdocs.utils.meta import get_data
+
+from safetysite.catalog import Translations, catalog_path, load_translations
+from safetysite.contacts import ContactsError, dialled_numbers
+from safetysite.mkdocs_plugin.config import CatalogueConfig
+from safetysite.translate import translate
+
+log = get_plugin_logger(__name__)
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+
+
+class CataloguePlugin(BasePlugin[CatalogueConfig]):
+    def __init__(self) -> None:
+        self.cache: dict[str, tuple[float, Translations]] = {}
+        self.english: dict[str, str] = {}
+        self.pages_404: dict[str, str] = {}
+        self.language = "en"
+
+    # -- helpers ----------------------------------------------------------------
+    def translations(self, language: str) -> Translations:
+        """The checked translations for ``language``, reloaded when its .po changes."""
+        path = catalog_path(self.locales, language)
+        if language == self.default or not path.exists():
+            return Translations()
+        stamp = path.stat().st_mtime
+        if language not in self.cache or self.cache[language][0] != stamp:
+            loaded = load_translations(path, language, self.dialled)
+            for problem in loaded.problems:
+                log.warning("%s (that text stays in English)", problem)
+            self.cache[language] = (stamp, loaded)
+        return self.cache[language][1]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if Locale.parse(self.language).character_order == "right-to-left" else "ltr"
+
+    # -- events -----------------------------------------------------------------
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        self.locales = root / self.config.locales_dir
+        try:
+            self.dialled = dialled_numbers(root / self.config.contacts)
+        except ContactsError as exc:
+            raise PluginError(str(exc)) from exc
+        i18n_plugin = config.plugins.get("i18n")
+        self.default = i18n_plugin.default_language if i18n_plugin else "en"
+        self.language = i18n_plugin.current_language if i18n_plugin else self.default
+        for key in ("site_name", "site_description", "copyright"):
+            self.english.setdefault(key, config[key])
+            if config[key]:
+                config[key] = self.translations(self.language).gettext(self.english[key])
+        return config
+
+    def on_env(self, env, config, files):
+        if i18n not in env.extensions.values() and "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension(i18n)
+        current = self.translations(self.language)
+        env.install_gettext_callables(current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p),
+                                      newstyle=True)
+        env.globals["font_stylesheet"] = self.config.fonts.get(self.language)
+        return env
+
+    @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
+    def on_nav(self, nav, config, files):
+        current = self.translations(self.language)
+        todo = list(nav.items)
+        while todo:
+            item = todo.pop()
+            if isinstance(item, Section):
+                todo.extend(item.children)
+            if isinstance(item, Section | Link) or "title" in vars(item):
+                if item.title:
+                    item.title = current.gettext(item.title)
+        return nav
+
+    @event_priority(100)  # before other plugins change the Markdown
+    def on_page_markdown(self, markdown, page, config, files):
+        language = getattr(page.file, "locale_alternate_of", None) or self.language
+        if language == self.default:
+            return markdown
+        result = translate(page.file.content_string, self.translations(language).messages)
+        body, meta = get_data(result.text)
+        page.meta = meta
+        page.meta["translation"] = {"total": result.total, "translated": result.translated,
+                                    "partial": result.partial}
+        return body
+
+    def on_post_page(self, output, page, config):
+        return self._set_direction(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        output_content = self._set_direction(output_content)
+        if template_name == "404.html":
+            self.pages_404[self.language] = output_content
+        return output_content
+
+    @event_priority(-110)  # after mkdocs-static-i18n built every language
+    def on_post_build(self, config):
+        i18n_plugin = config.plugins.get("i18n")
+        if i18n_plugin and i18n_plugin.building:
+            return
+        # Every language build writes the root 404.html and the last one wins:
+        # put English back at the root and give each language its own.
+        for language, html in self.pages_404.items():
+            folder = "" if language == self.default else language
+            Path(config.site_dir, folder, "404.html").write_text(html, encoding="utf-8")
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.locales))
+        server.watch(str(Path(config.config_file_path).parent / self.config.contacts))
+        return server
+
+    def _set_direction(self, html: str) -> str:
+        """Material puts ``dir`` on ``<body>`` only; screen readers and CSS need it on ``<html>``."""
+        def add(match: re.Match[str]) -> str:
+            attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
+            return f'<html{attrs} dir="{self.direction}">'
+
+        return _HTML_TAG.sub(add, html, count=1)

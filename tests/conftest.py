@@ -1,0 +1,56 @@
+"""Shared fixtures: the project root, a throwaway copy of the project and the built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "ur", "pa", "hi", "ne", "he", "ar")
+RTL = {"ur", "he", "ar"}
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str | Path, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a command from the venv, with its output captured as text."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+    command = [str(a) for a in args]
+    if (BIN / command[0]).exists():
+        command[0] = str(BIN / command[0])
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{command} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs into ``target`` (a throwaway project)."""
+    for name in ("mkdocs.yml", "babel.cfg"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("docs", "locales", "overrides", "data"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "project").mkdir()
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    run("mkdocs", "build", "--strict", "--site-dir", out)
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    """Every built HTML page of every language, discovered from the site."""
+    return sorted(p for p in site.rglob("*.html"))
