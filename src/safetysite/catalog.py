@@ -189,6 +189,8 @@ def read_catalog(path: Path, locale: str | None = None) -> tuple[Catalog | None,
         return None, [Problem(name, exc.lineno + 1, "po", str(exc).rsplit(" on ", 1)[0])]
     for message in catalog:
         message.flags.discard("python-format")  # Babel guesses it from any "%"
+        # Babel reads "#|" lines as translator comments; they are the previous msgid.
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
         if message.lineno in scan.previous:
             message.previous_id = [scan.previous[message.lineno]]
     if locale is not None:
@@ -280,7 +282,11 @@ def update_catalogs(root: Path, mapping: Path, locales: Path) -> tuple[list[Path
         if catalog is None:
             problems += found
             continue
+        previous = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
         catalog.update(template, update_creation_date=False)
+        for message in catalog:  # Babel drops #| from messages it matches exactly
+            if message.fuzzy and not message.previous_id and message.id in previous:
+                message.previous_id = previous[message.id]
         if write_catalog(path, catalog):
             written.append(path)
     return written, problems

@@ -53,6 +53,7 @@ _BARE_ADDRESS = re.compile(
 _CODE = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"</?([a-zA-Z][\w-]*)(?=[\s/>])[^>]*>")
 _FORBIDDEN_TAGS = {"script", "style", "iframe", "frame", "object", "embed", "base", "meta", "link"}
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 
 
@@ -163,6 +164,9 @@ def check_safety(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
         yield "forbidden HTML event handler attribute (on...=)"
     if "javascript:" in plain or "vbscript:" in plain:
         yield "forbidden javascript: address"
+    if controls := sorted(set(_BIDI_CONTROLS.findall(msgstr))):
+        names = ", ".join(f"U+{ord(c):04X}" for c in controls)
+        yield f"invisible direction control character {names}: the site keeps numbers left to right itself"
     extra = Counter(t.group(0) for t in _TAG.finditer(msgstr)) - Counter(
         t.group(0) for t in _TAG.finditer(msgid)
     )

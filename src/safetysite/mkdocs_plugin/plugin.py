@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
+from safetysite.bidi import isolate_numbers
 from safetysite.catalog import Translations, catalog_path, load_translations
 from safetysite.contacts import ContactsError, dialled_numbers
 from safetysite.mkdocs_plugin.config import CatalogueConfig
@@ -105,7 +106,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return body
 
     def on_post_page(self, output, page, config):
-        return self._set_direction(output)
+        output = self._set_direction(output)
+        return isolate_numbers(output, self.dialled) if self.direction == "rtl" else output
 
     def on_post_template(self, output_content, template_name, config):
         output_content = self._set_direction(output_content)

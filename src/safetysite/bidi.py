@@ -1,0 +1,46 @@
+"""Keep phone numbers readable in right-to-left pages.
+
+In Urdu, Hebrew or Arabic text the groups of "0800 789 321" are laid out right
+to left and read "321 789 0800". :func:`isolate_numbers` wraps every phone
+number in the body text of a page in ``<bdi dir="ltr">`` so it always reads left
+to right, whatever surrounds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["isolate_numbers"]
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_SKIP = {"script", "style", "title", "textarea", "bdi", "head", "code", "pre", "svg"}
+_UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}"
+
+
+def _pattern(numbers: Iterable[str]) -> re.Pattern[str]:
+    known = "|".join(re.escape(n) for n in sorted(set(numbers), key=len, reverse=True))
+    choices = f"{_UK_PHONE}|{known}" if known else _UK_PHONE
+    return re.compile(rf"(?<![\w.,:/-])(?:{choices})(?![\w]|[.,:]\d)")
+
+
+def isolate_numbers(html: str, numbers: Iterable[str]) -> str:
+    """Wrap each phone number in the text of ``html`` in ``<bdi dir="ltr">``."""
+    pattern = _pattern(numbers)
+    out, skipping = [], []
+    for part in _TOKEN.split(html):
+        if part.startswith("<"):
+            name = re.match(r"</?([a-zA-Z][\w-]*)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in _SKIP and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if tag in skipping:
+                        skipping.remove(tag)
+                else:
+                    skipping.append(tag)
+            out.append(part)
+        elif skipping:
+            out.append(part)
+        else:
+            out.append(pattern.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', part))
+    return "".join(out)

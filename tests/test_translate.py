@@ -1,0 +1,27 @@
+"""Translating a page: segment by segment, falling back to English per segment."""
+
+from __future__ import annotations
+
+from safetysite.translate import translate
+
+PAGE = "# Run\n\nRun if you can.\nLeave your things.\n\n- Call 999.\n"
+
+
+def test_replaces_translated_segments_and_keeps_the_rest() -> None:
+    """Translated segments are replaced; the others stay English; the result counts both."""
+    result = translate(PAGE, {"Run": "भागो", "Call 999.": "999 पर कॉल करें।"})
+    assert result.text == "# भागो\n\nRun if you can.\nLeave your things.\n\n- 999 पर कॉल करें।\n"
+    assert (result.total, result.translated, result.partial) == (3, 2, True)
+
+
+def test_complete_translation_is_not_partial() -> None:
+    """With every segment translated the page is complete: no 'shown in English' notice."""
+    result = translate(PAGE, {"Run": "a", "Run if you can. Leave your things.": "b", "Call 999.": "c 999"})
+    assert result.text == "# a\n\nb\n\n- c 999\n"
+    assert not result.partial
+
+
+def test_no_translations_gives_back_the_page() -> None:
+    """With an empty catalogue the page is the English, byte for byte."""
+    result = translate(PAGE, {})
+    assert (result.text, result.translated) == (PAGE, 0)
