@@ -9,6 +9,7 @@ run once per language. The language being built comes from the i18n plugin
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from babel import Locale
@@ -122,9 +123,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return
         # Every language build writes the root 404.html and the last one wins:
         # put English back at the root and give each language its own.
+        site = Path(config.site_dir)
         for language, html in self.pages_404.items():
             folder = "" if language == self.default else language
-            Path(config.site_dir, folder, "404.html").write_text(html, encoding="utf-8")
+            (site / folder / "404.html").write_text(html, encoding="utf-8")
+            # Material's language switcher reads each language's sitemap.xml: give it the full one.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if folder and (site / name).exists():
+                    shutil.copyfile(site / name, site / folder / name)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.locales))

@@ -1,0 +1,193 @@
+"""The real site, built with --strict: every language's HTML as a reader's browser gets it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, RTL, ROOT, pages, run
+from safetysite.catalog import catalog_path, read_catalog
+
+NAMES = {"en": "English", "ur": "اردو", "pa": "ਪੰਜਾਬੀ", "hi": "हिन्दी", "ne": "नेपाली", "he": "עברית", "ar": "العربية"}
+
+
+class Page(HTMLParser):
+    """What a test needs from one HTML page: the html tag, loaded resources, links and text."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.html: dict[str, str | None] = {}
+        self.resources: list[str] = []
+        self.switcher: list[dict[str, str | None]] = []
+        self.nav_titles: list[str] = []
+        self.text: list[str] = []
+        self.title = ""
+        self._in_title = False
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.html = a
+        if tag == "title":
+            self._in_title = True
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.resources.append(a["src"] or "")
+        if tag == "link" and {"stylesheet", "icon", "preload", "modulepreload", "manifest"} & set(
+            (a.get("rel") or "").split()
+        ):
+            self.resources.append(a.get("href") or "")
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher.append(a)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        self.text.append(data)
+
+
+def language_of(site: Path, path: Path) -> str:
+    first = path.relative_to(site).parts[0]
+    return first if first in LANGUAGES else "en"
+
+
+def test_every_language_is_built(site: Path) -> None:
+    """Each language has its home page, the Stay Safe page and its own 404 page."""
+    for lang in LANGUAGES:
+        folder = site if lang == "en" else site / lang
+        for name in ("index.html", "stay-safe/index.html", "404.html"):
+            assert (folder / name).is_file(), folder / name
+
+
+def test_html_lang_and_dir(site: Path) -> None:
+    """Every page carries its language and direction on <html>."""
+    for path in pages(site):
+        lang = language_of(site, path)
+        page = Page(path)
+        assert page.html.get("lang") == lang, path
+        assert page.html.get("dir") == ("rtl" if lang in RTL else "ltr"), path
+
+
+def test_404_pages_in_their_own_language(site: Path) -> None:
+    """The root 404 page is English (not the last language built); each language has its own."""
+    assert Page(site / "404.html").html["lang"] == "en"
+    for lang in LANGUAGES[1:]:
+        assert Page(site / lang / "404.html").html["lang"] == lang
+
+
+def test_no_third_party_resources(site: Path) -> None:
+    """No page loads a script, style, font or image from any other host."""
+    for path in pages(site):
+        for url in Page(path).resources:
+            assert not re.match(r"^(https?:)?//", url), f"{path}: {url}"
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*[\"']?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_fonts_only_where_needed(site: Path) -> None:
+    """Each non-Latin language loads its own self-hosted font stylesheet, and English loads none."""
+    for lang in LANGUAGES:
+        folder = site if lang == "en" else site / lang
+        styles = [u for u in Page(folder / "index.html").resources if "/fonts/" in u]
+        assert styles == ([] if lang == "en" else [f"../assets/fonts/{lang}.css"])
+    for css in (site / "assets" / "fonts").glob("*.css"):
+        for font in re.findall(r'url\("([^"]+)"\)', css.read_text(encoding="utf-8")):
+            assert (css.parent / font).stat().st_size > 1000, font
+
+
+def test_switcher_keeps_the_page(site: Path) -> None:
+    """The switcher names each language in its own script, links to the same page, marks the current one."""
+    for lang in LANGUAGES:
+        path = (site if lang == "en" else site / lang) / "stay-safe" / "index.html"
+        links = Page(path).switcher
+        assert [(a["hreflang"], a["lang"]) for a in links] == [(x, x) for x in LANGUAGES]
+        assert [a.get("aria-current") for a in links] == ["true" if x == lang else None for x in LANGUAGES]
+        for link in links:
+            target = (path.parent / (link["href"] or "") / "index.html").resolve()
+            other = link["hreflang"]
+            assert target == ((site if other == "en" else site / other) / "stay-safe" / "index.html").resolve()
+        names = [re.sub(r"\s+", " ", "".join(Page(path).text)) for _ in [0]][0]
+        for name in NAMES.values():
+            assert name in names
+
+
+def translations(lang: str) -> dict[str, str]:
+    catalog, _ = read_catalog(catalog_path(ROOT / "locales", lang), lang)
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_titles_and_nav_translated(site: Path, lang: str) -> None:
+    """The page title, site name and navigation come from the language's catalogue."""
+    words = translations(lang)
+    page = Page(site / lang / "stay-safe" / "index.html")
+    assert page.title == f"{words['Stay safe: Run, Hide, Tell']} - {words['Stay safe, stay together']}"
+    text = " ".join(page.text)
+    assert words["Stay safe"] in text
+    assert words["Home"] in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_numbers_equal_the_english(site: Path, lang: str) -> None:
+    """Every phone number on the English page is on the translated page, written the same way."""
+    def numbers(path: Path) -> list[str]:
+        text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8").split("<article", 1)[1])
+        return sorted(re.findall(r"(?<![\d])(?:0\d{3} \d{3} \d{3}|999|101|55)(?![\d])", text))
+
+    english = numbers(site / "stay-safe" / "index.html")
+    assert "999" in english
+    assert numbers(site / lang / "stay-safe" / "index.html") == english
+    assert numbers(site / lang / "index.html") == numbers(site / "index.html")
+
+
+@pytest.mark.parametrize("lang", sorted(RTL))
+def test_phone_numbers_isolated_in_rtl(site: Path, lang: str) -> None:
+    """In right-to-left pages every phone number is wrapped to read left to right."""
+    html = (site / lang / "index.html").read_text(encoding="utf-8")
+    assert '<bdi dir="ltr">0800 789 321</bdi>' in html
+    body = html.split("<body", 1)[1]
+    bare = re.sub(r"<bdi dir=\"ltr\">[^<]*</bdi>|<[^>]+>", " ", body)
+    assert "0800 789 321" not in bare
+
+
+def test_search_index_keeps_every_script(site: Path) -> None:
+    """The search index has each language's pages, and the lunr trimmer that empties non-Latin words is off."""
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert "trimmer" not in index["config"]["pipeline"]
+    locations = {d["location"].split("/")[0] for d in index["docs"]}
+    assert {"ur", "pa", "hi", "ne", "he", "ar"} <= locations
+
+
+def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
+    """A changed number fails `mkdocs build --strict` with file:line; a plain build keeps that segment English."""
+    from safetysite.catalog import write_catalog
+
+    po = catalog_path(project / "locales", "ur")
+    catalog, _ = read_catalog(po, "ur")
+    message = next(m for m in catalog if m.id and "0800 789 321" in m.id)
+    message.string = message.string.replace("0800 789 321", "0800 789 322")
+    write_catalog(po, catalog)
+    line = read_catalog(po, "ur")[0][message.id].lineno
+
+    strict = run("mkdocs", "build", "--strict", "--site-dir", project / "out", cwd=project, check=False)
+    assert strict.returncode != 0
+    assert f"{po}:{line}: [numbers] drops or changes phone number '0800 789 321'" in strict.stderr
+
+    plain = run("mkdocs", "build", "--site-dir", project / "plain", cwd=project)
+    assert f"{po}:{line}: [numbers]" in plain.stderr
+    html = (project / "plain" / "ur" / "index.html").read_text(encoding="utf-8")
+    assert "0800 789 322" not in html
+    assert message.id.split(".")[0] in html  # that segment fell back to English...
+    assert translations("ur")["Stay safe, stay together"] in html  # ...and the rest is still Urdu
+    notice = "Some parts of this page are not translated yet, so they are shown in English."
+    assert translations("ur")[notice] in html  # with a notice, in Urdu, that some parts are English
