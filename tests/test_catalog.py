@@ -13,10 +13,13 @@ from safetysite.catalog import load_translations, read_catalog
 def small_project(root: Path, page: str) -> Path:
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "index.md").write_text(page, encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Test site\nnav:\n  - Start here: index.md\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Test site\nnav:\n  - Start here: index.md\n", encoding="utf-8"
+    )
     (root / "overrides").mkdir()
     (root / "overrides" / "main.html").write_text(
-        '{# Translators: shown on every page #}\n<p>{{ _("Template words") }}</p>\n', encoding="utf-8")
+        '{# Translators: shown on every page #}\n<p>{{ _("Template words") }}</p>\n', encoding="utf-8"
+    )
     (root / "babel.cfg").write_bytes((ROOT / "babel.cfg").read_bytes())
     (root / "locales").mkdir()
     return root
@@ -40,7 +43,18 @@ not a message
 def test_pybabel_extract_uses_registered_extractors(tmp_path: Path) -> None:
     """`pybabel extract -F babel.cfg` finds Markdown, mkdocs.yml and template messages, with comments."""
     root = small_project(tmp_path, PAGE)
-    run("pybabel", "extract", "-F", "babel.cfg", "-c", "Translators:", "-o", "locales/messages.pot", ".", cwd=root)
+    run(
+        "pybabel",
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-c",
+        "Translators:",
+        "-o",
+        "locales/messages.pot",
+        ".",
+        cwd=root,
+    )
     with (root / "locales" / "messages.pot").open("rb") as fileobj:
         template = read_po(fileobj)
     found = {m.id: (m.locations, m.auto_comments) for m in template if m.id}
@@ -65,7 +79,7 @@ def test_update_writes_no_python_format_flag(tmp_path: Path) -> None:
 
 
 def test_update_keeps_fuzzes_and_obsoletes(tmp_path: Path) -> None:
-    """After English changes: exact matches kept, changed ones fuzzy with #| previous, removed ones obsolete."""
+    """After English changes: exact matches kept, changed ones fuzzy with #| previous, removed obsolete."""
     root = small_project(tmp_path, PAGE)
     run("safetysite", "update", cwd=root)
     run("safetysite", "add-language", "ur", cwd=root)
@@ -103,8 +117,12 @@ def test_update_is_deterministic(tmp_path: Path) -> None:
     run("safetysite", "update", cwd=root)
     run("safetysite", "add-language", "ur", cwd=root)
     po = root / "locales" / "ur" / "LC_MESSAGES" / "messages.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(
-        'msgid "First item"\nmsgstr ""', 'msgid "First item"\nmsgstr "پہلی چیز"'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgid "First item"\nmsgstr ""', 'msgid "First item"\nmsgstr "پہلی چیز"'
+        ),
+        encoding="utf-8",
+    )
     (root / "docs" / "index.md").write_text(PAGE.replace("First item", "First thing"), encoding="utf-8")
     run("safetysite", "update", cwd=root)
     files = sorted((root / "locales").rglob("*.po*"))

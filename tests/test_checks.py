@@ -39,7 +39,9 @@ def write_catalogue(root: Path, *entries: str, language: str = "ur", raw: bytes 
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def check_command(root: Path) -> tuple[int, list[str]]:
@@ -61,16 +63,38 @@ LINE = 16  # the second entry's msgid: 7 header lines, 5 for the first entry, th
     [
         ("Call 999 now.", "ابھی 998 پر کال کریں۔", "numbers", "drops or changes phone number '999'"),
         ("Call 999 now.", "ابھی 9999 پر کال کریں۔", "numbers", "adds number '9999'"),
-        ("Call 0800 789 321 or 101.", "0800 789 321 پر کال کریں۔", "numbers", "drops or changes phone number '101'"),
+        (
+            "Call 0800 789 321 or 101.",
+            "0800 789 321 پر کال کریں۔",
+            "numbers",
+            "drops or changes phone number '101'",
+        ),
         ("Wait for 10 minutes.", "10 منٹ یا 20 منٹ انتظار کریں۔", "numbers", "adds number '20'"),
         ("Call 999 now.", "ابھی ۹۹۹ پر کال کریں۔", "numbers", "must be written '999'"),
-        ("Call 0800 789 321.", "0800789321 پر کال کریں۔", "numbers", "drops or changes phone number '0800 789 321'"),
-        ("Go to [True Vision](https://www.report-it.org.uk/).", "[ٹرو وژن](https://www.report-it.org/) پر جائیں۔",
-         "links", "drops or changes link or address 'https://www.report-it.org.uk/'"),
-        ("Go to [True Vision](https://www.report-it.org.uk/).", "ٹرو وژن پر جائیں۔", "links",
-         "drops or changes link or address"),
-        ("Read [Run, Hide, Tell](stay-safe.md).", "[بھاگیں](stay-safe.md) اور [چھپیں](hide.md) پڑھیں۔", "links",
-         "adds link or address 'hide.md'"),
+        (
+            "Call 0800 789 321.",
+            "0800789321 پر کال کریں۔",
+            "numbers",
+            "drops or changes phone number '0800 789 321'",
+        ),
+        (
+            "Go to [True Vision](https://www.report-it.org.uk/).",
+            "[ٹرو وژن](https://www.report-it.org/) پر جائیں۔",
+            "links",
+            "drops or changes link or address 'https://www.report-it.org.uk/'",
+        ),
+        (
+            "Go to [True Vision](https://www.report-it.org.uk/).",
+            "ٹرو وژن پر جائیں۔",
+            "links",
+            "drops or changes link or address",
+        ),
+        (
+            "Read [Run, Hide, Tell](stay-safe.md).",
+            "[بھاگیں](stay-safe.md) اور [چھپیں](hide.md) پڑھیں۔",
+            "links",
+            "adds link or address 'hide.md'",
+        ),
         ("Stay calm.", "# پرسکون رہیں۔", "markup", "the translation reads as: heading"),
         ("Stay calm.", "- پرسکون رہیں۔", "markup", "the translation reads as: list item"),
         ("Type `register` and send it.", "`رجسٹر` لکھیں اور بھیجیں۔", "markup", "inline code"),
@@ -80,8 +104,9 @@ LINE = 16  # the second entry's msgid: 7 header lines, 5 for the first entry, th
         ("Stay calm.", "<b>پرسکون</b> رہیں۔", "safety", "adds raw HTML '<b>'"),
     ],
 )
-def test_bad_translation_is_reported_and_kept_out(tmp_path: Path, msgid: str, msgstr: str, check: str,
-                                                  words: str) -> None:
+def test_bad_translation_is_reported_and_kept_out(
+    tmp_path: Path, msgid: str, msgstr: str, check: str, words: str
+) -> None:
     """A translation that breaks a check is reported at its line and not used; good entries still are."""
     path = write_catalogue(tmp_path, GOOD, entry(msgid, msgstr))
     status, report = check_command(tmp_path)
@@ -98,8 +123,11 @@ def test_bad_translation_is_reported_and_kept_out(tmp_path: Path, msgid: str, ms
         (HEADER.encode() + b'\nmsgid "Stay calm."\nmsgstr "Bleib ruhig.\n', 10, 'not closed with "'),
         (HEADER.encode() + b'\nmsgid "Stay calm."\nmsgstr Bleib\n', 10, "followed by one quoted string"),
         (HEADER.encode() + b'\nmsgid "Stay calm."\n', 9, "no msgstr"),
-        (HEADER.encode() + '\nmsgid "Stay calm."\nmsgstr "Restez calme, ça va."\n'.encode("latin-1"), 10,
-         "not UTF-8"),
+        (
+            HEADER.encode() + '\nmsgid "Stay calm."\nmsgstr "Restez calme, ça va."\n'.encode("latin-1"),
+            10,
+            "not UTF-8",
+        ),
         (b"", 1, "the file is empty"),
         (HEADER.encode() + b'\nmsgid "Stay calm."\nmsgstr "x"\nthis is not po\n', 11, "not a PO line"),
     ],

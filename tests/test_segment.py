@@ -25,7 +25,11 @@ def test_sample_segments() -> None:
         (2, "title", "Stay safe"),
         (3, "description", "What to do: run, hide, tell"),
         (6, "heading", "Stay safe: Run, Hide, Tell"),
-        (8, "paragraph", "If you are caught up in an attack, **run** if you can. Think about the safest route."),
+        (
+            8,
+            "paragraph",
+            "If you are caught up in an attack, **run** if you can. Think about the safest route.",
+        ),
         (11, "list item", "Leave your belongings."),
         (12, "list item", "Do not film."),
         (13, "list item", "Nested item lazily wrapped"),
@@ -114,10 +118,31 @@ def test_round_trip_any_text(source: str) -> None:
 
 
 LINE = st.sampled_from(
-    ["# Title", "Some words here.", "- A list item", "    - nested item", "1. Numbered", "> Quoted words",
-     "!!! note \"Box title\"", "    Box body text.", "| Cell one | Cell two |", "|---|---|", "```", "",
-     "Call 999 now.", "![Alt text](pic.png)", "Lazy continuation", "  indented words", "{ .class }",
-     "<!-- comment -->", "---", "Title: more", "* star item", "## Sub { #id }", "???+ tip"]
+    [
+        "# Title",
+        "Some words here.",
+        "- A list item",
+        "    - nested item",
+        "1. Numbered",
+        "> Quoted words",
+        '!!! note "Box title"',
+        "    Box body text.",
+        "| Cell one | Cell two |",
+        "|---|---|",
+        "```",
+        "",
+        "Call 999 now.",
+        "![Alt text](pic.png)",
+        "Lazy continuation",
+        "  indented words",
+        "{ .class }",
+        "<!-- comment -->",
+        "---",
+        "Title: more",
+        "* star item",
+        "## Sub { #id }",
+        "???+ tip",
+    ]
 )
 
 
@@ -132,8 +157,20 @@ def test_markdown_round_trip_and_stable_messages(lines: list[str]) -> None:
     assert [s.msgid for s in again.segments] == [s.msgid for s in doc.segments]
 
 
-@pytest.mark.parametrize("kind", ["paragraph", "heading", "list item", "table cell", "blockquote",
-                                  "admonition", "admonition title", "image alt", "title"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "paragraph",
+        "heading",
+        "list item",
+        "table cell",
+        "blockquote",
+        "admonition",
+        "admonition title",
+        "image alt",
+        "title",
+    ],
+)
 def test_probe_reads_back_each_kind(kind: str) -> None:
     """Written alone as its own kind, a plain message segments back to itself."""
     assert [(s.kind, s.msgid) for s in probe(kind, "Plain words here")] == [(kind, "Plain words here")]

@@ -113,7 +113,10 @@ def check_numbers(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     other = Counter(_value(n) for n in src_other)
     for number in dst_other:
         plain = number.translate(_TO_ASCII)
-        if plain.replace(" ", "") in by_digits and src_dialled[by_digits[plain]] > dst_dialled[by_digits[plain]]:
+        if (
+            plain.replace(" ", "") in by_digits
+            and src_dialled[by_digits[plain]] > dst_dialled[by_digits[plain]]
+        ):
             want = by_digits[plain]
             yield f"phone number {number!r} must be written {want!r}: ASCII digits, same grouping"
             dst_dialled[want] += 1
@@ -196,7 +199,7 @@ def kinds_of(auto_comments: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_KIND_BY_WORDS[c] for c in auto_comments if c in _KIND_BY_WORDS)
 
 
-def babel_checker(catalog, message) -> None:  # noqa: ANN001 (Babel's checker signature)
+def babel_checker(catalog, message) -> None:
     """Babel ``babel.checkers`` entry point: raise on the first problem."""
     from babel.messages.catalog import TranslationError
 

@@ -55,7 +55,7 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root, locales, contacts = _paths(args)
+    _, locales, contacts = _paths(args)
     dialled = dialled_numbers(contacts)
     paths = sorted(locales.glob("*/LC_MESSAGES/messages.po"))
     if args.languages:
@@ -94,7 +94,9 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     if not (material / f"{code}.html").exists() and not partial.exists():
         direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
         name = locale.get_display_name("en")
-        partial.write_text(MATERIAL_PARTIAL.format(name=name, code=code, direction=direction), encoding="utf-8")
+        partial.write_text(
+            MATERIAL_PARTIAL.format(name=name, code=code, direction=direction), encoding="utf-8"
+        )
         print(f"created {partial}")
     own = locale.get_display_name(code)
     print("\nNow add this entry under plugins > i18n > languages in mkdocs.yml:\n")

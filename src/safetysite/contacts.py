@@ -48,8 +48,9 @@ def load_contacts(path: Path) -> dict[str, Contact]:
             raise ContactsError(f"{where}: missing {', '.join(missing)}")
         if entry["kind"] not in _KINDS:
             raise ContactsError(f"{where}.kind: {entry['kind']!r} is not one of {', '.join(_KINDS)}")
-        out[key] = Contact(key, entry["kind"], str(entry["value"]), entry["purpose"], entry["source"],
-                           str(entry["checked"]))
+        out[key] = Contact(
+            key, entry["kind"], str(entry["value"]), entry["purpose"], entry["source"], str(entry["checked"])
+        )
     return out
 
 

@@ -73,11 +73,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return config
 
     def on_env(self, env, config, files):
-        if i18n not in env.extensions.values() and "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        if (
+            i18n not in env.extensions.values()
+            and "jinja2.ext.InternationalizationExtension" not in env.extensions
+        ):
             env.add_extension(i18n)
         current = self.translations(self.language)
-        env.install_gettext_callables(current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p),
-                                      newstyle=True)
+        env.install_gettext_callables(
+            current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
+        )
         env.globals["font_stylesheet"] = self.config.fonts.get(self.language)
         return env
 
@@ -89,9 +93,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             item = todo.pop()
             if isinstance(item, Section):
                 todo.extend(item.children)
-            if isinstance(item, Section | Link) or "title" in vars(item):
-                if item.title:
-                    item.title = current.gettext(item.title)
+            explicit = isinstance(item, Section | Link) or "title" in vars(item)  # set in mkdocs.yml nav
+            if explicit and item.title:
+                item.title = current.gettext(item.title)
         return nav
 
     @event_priority(100)  # before other plugins change the Markdown
@@ -102,8 +106,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         result = translate(page.file.content_string, self.translations(language).messages)
         body, meta = get_data(result.text)
         page.meta = meta
-        page.meta["translation"] = {"total": result.total, "translated": result.translated,
-                                    "partial": result.partial}
+        page.meta["translation"] = {
+            "total": result.total,
+            "translated": result.translated,
+            "partial": result.partial,
+        }
         return body
 
     def on_post_page(self, output, page, config):
@@ -139,6 +146,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def _set_direction(self, html: str) -> str:
         """Material puts ``dir`` on ``<body>`` only; screen readers and CSS need it on ``<html>``."""
+
         def add(match: re.Match[str]) -> str:
             attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
             return f'<html{attrs} dir="{self.direction}">'
