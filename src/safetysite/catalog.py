@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from safetysite.checks import Context, check_message, kinds_of
+from safetysite.contacts import Contact, describe
 
 __all__ = [
     "Problem",
@@ -235,15 +236,19 @@ def load_translations(path: Path, locale: str, dialled: Iterable[str] = ()) -> T
 
 
 # -- extracting and updating -----------------------------------------------------
-def extract_template(root: Path, mapping: Path) -> Catalog:
-    """Extract every message under ``root`` as the ``mapping`` file says."""
+def extract_template(root: Path, mapping: Path, contacts: Mapping[str, Contact] | None = None) -> Catalog:
+    """Extract every message under ``root`` as the ``mapping`` file says.
+
+    With ``contacts``, each message with a placeholder gets a note saying what it shows.
+    """
     with mapping.open() as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj)
     template = _catalog(None)
     for filename, lineno, message, comments, context in extract_from_dir(
         str(root), method_map, options_map, comment_tags=COMMENT_TAGS, strip_comment_tags=True
     ):
-        template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+        notes = list(describe(message, contacts or {}))
+        template.add(message, None, [(filename, lineno)], auto_comments=[*comments, *notes], context=context)
     return template
 
 
@@ -279,14 +284,16 @@ def write_catalog(path: Path, catalog: Catalog) -> bool:
     return True
 
 
-def update_catalogs(root: Path, mapping: Path, locales: Path) -> tuple[list[Path], list[Problem]]:
+def update_catalogs(
+    root: Path, mapping: Path, locales: Path, contacts: Mapping[str, Contact] | None = None
+) -> tuple[list[Path], list[Problem]]:
     """Refresh the template and merge it into every language's catalogue.
 
     Exact matches keep their translation; changed English is matched fuzzily and
     marked fuzzy with its previous msgid; removed English becomes obsolete.
     A catalogue that cannot be read is left untouched and reported.
     """
-    template = extract_template(root, mapping)
+    template = extract_template(root, mapping, contacts)
     written, problems = [], []
     if write_catalog(locales / TEMPLATE, template):
         written.append(locales / TEMPLATE)

@@ -9,6 +9,8 @@ same functions. :func:`babel_checker` runs them for Babel's
 - ``numbers``: every number in the English is in the translation and none is
   added. Phone numbers and SMS codes stay in ASCII digits with the same
   grouping; other numbers may use the language's own digits.
+- ``placeholders``: the same ``{name}`` placeholders (numbers and addresses
+  from the contacts file).
 - ``links``: the same link targets, image sources and web addresses.
 - ``markup``: re-parsed, the translation is the same kind of block as the
   English, with the same inline code.
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from safetysite.contacts import placeholders
 from safetysite.segment import KINDS, probe
 
 __all__ = ["CHECKS", "Context", "babel_checker", "check_message", "kinds_of"]
@@ -142,6 +145,15 @@ def check_links(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
         yield f"adds link or address {target!r}, which the English does not have"
 
 
+def check_placeholders(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
+    """The same ``{placeholders}`` (numbers and addresses from the contacts file), as many times."""
+    src, dst = Counter(placeholders(msgid)), Counter(placeholders(msgstr))
+    for name in src - dst:
+        yield f"drops or changes placeholder {{{name}}}: it shows a number or address, keep it as it is"
+    for name in dst - src:
+        yield f"adds placeholder {{{name}}}, which the English does not have"
+
+
 def check_markup(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     """Re-parsed, the translation is the same kind of block with the same code spans."""
     for kind in context.kinds:
@@ -180,6 +192,7 @@ def check_safety(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
 #: Every message check, by the name printed in ``[brackets]``.
 CHECKS: dict[str, Callable[[str, str, Context], Iterator[str]]] = {
     "numbers": check_numbers,
+    "placeholders": check_placeholders,
     "links": check_links,
     "markup": check_markup,
     "safety": check_safety,

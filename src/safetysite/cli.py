@@ -25,7 +25,7 @@ from safetysite.catalog import (
     update_catalogs,
     write_catalog,
 )
-from safetysite.contacts import dialled_numbers
+from safetysite.contacts import dialled_numbers, load_contacts
 
 MATERIAL_PARTIAL = """{{#- Theme strings for {name}: Material for MkDocs has none for this language.
   Start from English; translate the values. -#}}
@@ -43,8 +43,9 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    root, locales, _ = _paths(args)
-    written, problems = update_catalogs(root, root / "babel.cfg", locales)
+    root, locales, contacts_file = _paths(args)
+    contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
+    written, problems = update_catalogs(root, root / "babel.cfg", locales, contacts)
     for path in written:
         print(f"updated {path}")
     for problem in problems:
@@ -87,7 +88,9 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"error: {path} already exists", file=sys.stderr)
         return 1
-    write_catalog(path, new_catalog(extract_template(root, root / "babel.cfg"), code))
+    contacts_file = root / "data" / "contacts.yml"
+    contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
+    write_catalog(path, new_catalog(extract_template(root, root / "babel.cfg", contacts), code))
     print(f"created {path}")
     partial = root / "overrides" / "partials" / "languages" / f"{code}.html"
     material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"

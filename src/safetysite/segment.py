@@ -123,6 +123,7 @@ _FRONT = re.compile(r"^(title|description):[ \t]*(.*?)[ \t]*$")
 def visible(text: str) -> str:
     """The words a reader sees in inline Markdown: no link targets, tags or code."""
     text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\{[a-z][a-z0-9_]*\}", " ", text)  # a placeholder for a number or address
     text = re.sub(r"\]\([^)]*\)", "]", text)
     return re.sub(r"<[^>]*>", " ", text)
 

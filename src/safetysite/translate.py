@@ -3,7 +3,9 @@
 A segment is replaced when the catalogue has a usable translation for it (one
 that is present, not fuzzy and passed every check: see
 :func:`safetysite.catalog.load_translations`); every other segment stays in
-English, so a bad or missing translation never loses the English text.
+English, so a bad or missing translation never loses the English text. English
+left in a translated page is marked ``lang="en" dir="ltr"``, so screen readers
+switch voice and the text reads left to right inside a right-to-left page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from safetysite.segment import Segment, segment
 
 __all__ = ["Result", "translate"]
+
+#: Kinds whose text sits in an element that can hold a marked-up <span>.
+MARKABLE = {"paragraph", "heading", "list item", "table cell", "blockquote", "admonition"}
 
 
 @dataclass(frozen=True)
@@ -30,16 +35,24 @@ class Result:
         return self.translated < self.total
 
 
-def translate(source: str, messages: Mapping[str, str]) -> Result:
-    """Replace every segment of ``source`` that ``messages`` translates."""
+def translate(source: str, messages: Mapping[str, str], *, mark_english: bool = False) -> Result:
+    """Replace every segment of ``source`` that ``messages`` translates.
+
+    With ``mark_english``, each segment left in English is wrapped in
+    ``<span lang="en" dir="ltr">`` where Markdown allows it.
+    """
     document = segment(source)
     done = 0
 
     def lookup(seg: Segment) -> str | None:
         nonlocal done
         text = messages.get(seg.msgid)
-        done += text is not None
-        return text
+        if text is not None:
+            done += 1
+            return text
+        if mark_english and seg.kind in MARKABLE:
+            return f'<span lang="en" dir="ltr">{seg.msgid}</span>'
+        return None
 
     text = document.join(lookup)
     return Result(text, len(document.segments), done)

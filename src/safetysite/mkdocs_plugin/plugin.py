@@ -8,25 +8,33 @@ run once per language. The language being built comes from the i18n plugin
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
 
+from datetime import date
+
 from babel import Locale
+from babel.dates import format_date
+from jinja2 import TemplateNotFound
 from jinja2.ext import i18n
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
 from safetysite.bidi import isolate_numbers
-from safetysite.catalog import Translations, catalog_path, load_translations
-from safetysite.contacts import ContactsError, dialled_numbers
+from safetysite.catalog import TEMPLATE, Translations, catalog_path, load_translations, read_catalog
+from safetysite.contacts import ContactsError, dialled_numbers, expand, load_contacts
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.translate import translate
 
 log = get_plugin_logger(__name__)
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
+#: ``<!-- include languages -->`` in a page renders overrides/partials/include/languages.html there.
+INCLUDE = re.compile(r"<!-- include ([a-z][a-z-]*) -->")
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -58,11 +66,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        self.config_ref = config
         self.locales = root / self.config.locales_dir
         try:
-            self.dialled = dialled_numbers(root / self.config.contacts)
-        except ContactsError as exc:
-            raise PluginError(str(exc)) from exc
+            self.contacts = load_contacts(root / self.config.contacts)
+        except (OSError, ContactsError) as exc:
+            raise PluginError(f"plugins.safetysite.contacts: {exc}") from exc
+        self.dialled = dialled_numbers(self.contacts)
         i18n_plugin = config.plugins.get("i18n")
         self.default = i18n_plugin.default_language if i18n_plugin else "en"
         self.language = i18n_plugin.current_language if i18n_plugin else self.default
@@ -83,6 +93,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
         )
         env.globals["font_stylesheet"] = self.config.fonts.get(self.language)
+        env.filters["contacts"] = lambda text: Markup(expand(str(text), self.contacts, as_html=True))
+        self.env = env
         return env
 
     @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
@@ -101,17 +113,83 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     @event_priority(100)  # before other plugins change the Markdown
     def on_page_markdown(self, markdown, page, config, files):
         language = getattr(page.file, "locale_alternate_of", None) or self.language
-        if language == self.default:
-            return markdown
-        result = translate(page.file.content_string, self.translations(language).messages)
-        body, meta = get_data(result.text)
-        page.meta = meta
-        page.meta["translation"] = {
-            "total": result.total,
-            "translated": result.translated,
-            "partial": result.partial,
-        }
-        return body
+        if language != self.default:
+            result = translate(
+                page.file.content_string, self.translations(language).messages, mark_english=True
+            )
+            markdown, page.meta = get_data(result.text)
+            page.meta["translation"] = {
+                "partial": result.partial,
+                "translated": result.translated,
+                "total": result.total,
+            }
+        try:
+            return expand(markdown, self.contacts)
+        except ContactsError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc} (see {self.config.contacts})") from exc
+
+    def on_page_context(self, context, page, config, nav):
+        """Replace ``<!-- include NAME -->`` with the template ``partials/include/NAME.html``."""
+
+        def render(match: re.Match[str]) -> str:
+            template = self.env.get_template(f"partials/include/{match.group(1)}.html")
+            return template.render(config=config, page=page, plugin=self)
+
+        try:
+            page.content = INCLUDE.sub(render, page.content)
+            return context
+        except TemplateNotFound as exc:
+            raise PluginError(
+                f"{page.file.src_uri}: no template overrides/{exc.name} for an include"
+            ) from exc
+
+    @property
+    def checked(self) -> str:
+        """The oldest check date of any published contact, in the language being built."""
+        dates = [c.checked for c in self.contacts.values() if c.published]
+        return format_date(date.fromisoformat(min(dates)), "long", locale=self.language)
+
+    def language_links(self, page) -> list[dict]:
+        """The same page in every language: relative link, name in its own script, direction."""
+        i18n_plugin = self.config_ref.plugins.get("i18n")
+        here = posixpath.dirname(page.url.rstrip("/") + "/x") if page.url else "."
+        english = page.url[len(self.language) + 1 :] if self.language != self.default else page.url
+        links = []
+        for language in i18n_plugin.config.languages if i18n_plugin else []:
+            target = english if language.locale == self.default else f"{language.locale}/{english}"
+            href = posixpath.relpath(target or ".", here or ".")
+            order = Locale.parse(language.locale).character_order
+            links.append(
+                {
+                    "locale": language.locale,
+                    "name": language.name,
+                    "current": language.locale == self.language,
+                    "href": href if href.endswith("/") or href == "." else href + "/",
+                    "dir": "rtl" if order == "right-to-left" else "ltr",
+                }
+            )
+        return links
+
+    def translation_status(self, config) -> list[dict]:
+        """How much of the template each language translates, for the accessibility statement."""
+        template, _ = read_catalog(self.locales / TEMPLATE)
+        ids = {m.id for m in template if m.id} if template else set()
+        i18n_plugin = config.plugins.get("i18n")
+        rows = []
+        for language in i18n_plugin.config.languages if i18n_plugin else []:
+            done = (
+                len(ids)
+                if language.locale == self.default
+                else len(ids & set(self.translations(language.locale).messages))
+            )
+            rows.append(
+                {
+                    "locale": language.locale,
+                    "name": language.name,
+                    "percent": round(100 * done / len(ids)) if ids else 100,
+                }
+            )
+        return rows
 
     def on_post_page(self, output, page, config):
         output = self._set_direction(output)
