@@ -27,9 +27,8 @@ def main() -> int:
         for sentence in report.too_long():
             print(f"  over {LIMIT} words ({len(sentence.split())}): {sentence}")
             failed += 1
-    print(
-        "ease: Flesch reading ease (higher is easier; 80+ suits a reading age of about 9); grade: Flesch-Kincaid"
-    )
+    print("ease: Flesch reading ease (higher is easier; 80+ suits a reading age of about 9)")
+    print("grade: Flesch-Kincaid grade level (4 is a reading age of about 9)")
     return 1 if failed else 0
 
 

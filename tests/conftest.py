@@ -54,3 +54,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pages(site: Path) -> list[Path]:
     """Every built HTML page of every language, discovered from the site."""
     return sorted(p for p in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    """The built site, served over HTTP on 127.0.0.1."""
+    from browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Debian Chromium for every browser test, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, RTL, pages, run
 from safetysite.catalog import catalog_path, read_catalog
+from safetysite.contacts import load_contacts
 
 NAMES = {
     "en": "English",
@@ -144,28 +145,44 @@ def test_titles_and_nav_translated(site: Path, lang: str) -> None:
     assert words["Home"] in text
 
 
+def article_numbers(path: Path) -> list[str]:
+    """The dialled numbers (from the contacts file) written in a page's main text."""
+    article = path.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", article)
+    numbers = sorted(
+        {
+            c.value
+            for c in load_contacts(ROOT / "data" / "contacts.yml").values()
+            if c.kind in ("phone", "sms", "keypad")
+        },
+        key=len,
+        reverse=True,
+    )
+    pattern = "|".join(re.escape(n) for n in numbers)
+    return sorted(re.findall(rf"(?<![0-9])(?:{pattern})(?![0-9])", text))
+
+
 @pytest.mark.parametrize("lang", LANGUAGES[1:])
 def test_numbers_equal_the_english(site: Path, lang: str) -> None:
-    """Every phone number on the English page is on the translated page, written the same way."""
-
-    def numbers(path: Path) -> list[str]:
-        text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8").split("<article", 1)[1])
-        return sorted(re.findall(r"(?<![\d])(?:0\d{3} \d{3} \d{3}|999|101|55)(?![\d])", text))
-
-    english = numbers(site / "stay-safe" / "index.html")
-    assert "999" in english
-    assert numbers(site / lang / "stay-safe" / "index.html") == english
-    assert numbers(site / lang / "index.html") == numbers(site / "index.html")
+    """Every page in every language shows exactly the numbers of the English page."""
+    english_pages = [p for p in site.glob("**/index.html") if language_of(site, p) == "en"]
+    assert len(english_pages) >= 10
+    for english in english_pages:
+        translated = site / lang / english.relative_to(site)
+        assert article_numbers(translated) == article_numbers(english), translated
 
 
 @pytest.mark.parametrize("lang", sorted(RTL))
 def test_phone_numbers_isolated_in_rtl(site: Path, lang: str) -> None:
     """In right-to-left pages every phone number is wrapped to read left to right."""
-    html = (site / lang / "index.html").read_text(encoding="utf-8")
-    assert '<bdi dir="ltr">0800 789 321</bdi>' in html
+    contacts = load_contacts(ROOT / "data" / "contacts.yml")
+    html = (site / lang / "contacts" / "index.html").read_text(encoding="utf-8")
+    for contact in contacts.values():
+        if contact.published and contact.kind in ("phone", "sms"):
+            assert f'<bdi dir="ltr">{contact.value}</bdi>' in html, contact.value
     body = html.split("<body", 1)[1]
     bare = re.sub(r"<bdi dir=\"ltr\">[^<]*</bdi>|<[^>]+>", " ", body)
-    assert "0800 789 321" not in bare
+    assert not re.search(r"0\d{3} \d{3} \d{3}", bare)
 
 
 def test_search_index_keeps_every_script(site: Path) -> None:
@@ -180,25 +197,32 @@ def test_search_index_keeps_every_script(site: Path) -> None:
 
 
 def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
-    """A changed number fails a --strict build with file:line; a plain build keeps that segment English."""
+    """A translation that drops a number fails a --strict build with file:line; a plain build keeps
+    that one segment in English (marked lang="en") and every other translation."""
     from safetysite.catalog import write_catalog
 
     po = catalog_path(project / "locales", "ur")
     catalog, _ = read_catalog(po, "ur")
-    message = next(m for m in catalog if m.id and "0800 789 321" in m.id)
-    message.string = message.string.replace("0800 789 321", "0800 789 322")
+    bad = catalog["Call {emergency} when it is safe to do so."]
+    bad.string, bad.flags = "غلط ترجمہ: 999 پر کال کریں۔", set()
+    good = catalog["Hide"]
+    good.string, good.flags = "چھپیں", set()
     write_catalog(po, catalog)
-    line = read_catalog(po, "ur")[0][message.id].lineno
+    line = read_catalog(po, "ur")[0][bad.id].lineno
 
     strict = run("mkdocs", "build", "--strict", "--site-dir", project / "out", cwd=project, check=False)
     assert strict.returncode != 0
-    assert f"{po}:{line}: [numbers] drops or changes phone number '0800 789 321'" in strict.stderr
+    assert f"{po}:{line}: [placeholders] drops or changes placeholder {{emergency}}" in strict.stderr
+    assert f"{po}:{line}: [numbers] adds phone number '999'" in strict.stderr
 
     plain = run("mkdocs", "build", "--site-dir", project / "plain", cwd=project)
-    assert f"{po}:{line}: [numbers]" in plain.stderr
-    html = (project / "plain" / "ur" / "index.html").read_text(encoding="utf-8")
-    assert "0800 789 322" not in html
-    assert message.id.split(".")[0] in html  # that segment fell back to English...
-    assert translations("ur")["Stay safe, stay together"] in html  # ...and the rest is still Urdu
+    assert f"{po}:{line}: [placeholders]" in plain.stderr
+    html = (project / "plain" / "ur" / "stay-safe" / "index.html").read_text(encoding="utf-8")
+    assert "غلط ترجمہ" not in html
+    assert (
+        '<span lang="en" dir="ltr">Call <a href="tel:999"><bdi dir="ltr">999</bdi></a> when it is safe'
+        in html
+    )
+    assert ">چھپیں</h2>" in html  # the rest of the catalogue is still used
     notice = "Some parts of this page are not translated yet, so they are shown in English."
     assert translations("ur")[notice] in html  # with a notice, in Urdu, that some parts are English

@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser import ARGS, CHROMIUM, serve
 from conftest import LANGUAGES
 from test_build import translations
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser(site: Path):
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: the test command installs Debian's chromium")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path):
-    with serve(site) as url:
-        yield url
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_finds_the_page_in_its_language(browser, base_url: str, lang: str) -> None:
+def test_search_finds_the_page_in_its_language(chromium, base_url: str, lang: str) -> None:
     """Typing a word of the Stay Safe page, in the page's own script, finds that page in that language."""
     word = "hide" if lang == "en" else translations(lang)["Hide"].split()[0].strip("،,.।")
     prefix = "" if lang == "en" else f"{lang}/"
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     requests: list[str] = []
     failed: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -43,7 +43,8 @@ WIDTH = 76
 COMMENT_TAGS = ("Translators:",)
 HEADER = """\
 # {language} translations of the public-safety advice site.
-# Translate msgstr only. Keep every number, link and `code` exactly as in msgid.
+# Translate msgstr only. Keep every number, link, `code` and {{placeholder}}
+# exactly as in msgid: a {{placeholder}} shows a phone number or web address.
 # Check your work with: safetysite check
 #"""
 _DATE_LINE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
@@ -198,7 +199,7 @@ def read_catalog(path: Path, locale: str | None = None) -> tuple[Catalog | None,
         message.flags.discard("python-format")  # Babel guesses it from any "%"
         # Babel reads "#|" lines as translator comments; they are the previous msgid.
         message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
-        if message.lineno in scan.previous:
+        if message.lineno in scan.previous and message.fuzzy:  # a reviewed entry needs no old English
             message.previous_id = [scan.previous[message.lineno]]
     if locale is not None:
         problems += _check_header(name, scan.header, locale)

@@ -41,7 +41,7 @@ _DIGITS = {
 _TO_ASCII = str.maketrans({d: str(i) for digits in _DIGITS.values() for i, d in enumerate(digits)})
 _ANY_DIGIT = "".join(_DIGITS.values())
 _NUMBER = re.compile(f"[{_ANY_DIGIT}]+(?:[.,:][{_ANY_DIGIT}]+)*")
-#: UK phone numbers written in groups: 0800 789 321, 01622 690690, 020 7230 5468.
+#: UK phone numbers written in groups: 0800 789 321, 01622 690690, 020 7946 0999.
 _UK_PHONE = re.compile(r"(?<![\w.])0\d{2,4}(?: \d{3,4}){1,2}(?![\w])|(?<![\w.])0\d{9,10}(?!\w)")
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")

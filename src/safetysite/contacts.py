@@ -80,7 +80,7 @@ class Contact:
             "web": "web address",
         }
         kind = shown.get(self.kind, "name")
-        return f"{{{self.key}}} shows the {kind} {self.text}: keep it as it is"
+        return f"{{{self.key}}} = {kind} {self.text}"
 
 
 class ContactsError(ValueError):

@@ -31,11 +31,11 @@ def extract_markdown(fileobj: IO[bytes], keywords: Any, comment_tags: Any, optio
         yield seg.line, None, seg.msgid, [KINDS[seg.kind]]
 
 
-class _Loader(yaml.SafeLoader):
+class MkDocsLoader(yaml.SafeLoader):
     """A YAML loader that keeps unknown tags (``!!python/name:``) as plain nodes."""
 
 
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 #: Top-level keys of mkdocs.yml a reader sees, with what they are.
 _SITE_KEYS = {"site_name": "site name", "site_description": "site description", "copyright": "footer text"}
@@ -55,7 +55,7 @@ def _nav(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def extract_mkdocs_yaml(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Extracted:
     """Yield the site name, description, copyright line and navigation titles."""
-    root = yaml.compose(fileobj.read().decode("utf-8"), Loader=_Loader)
+    root = yaml.compose(fileobj.read().decode("utf-8"), Loader=MkDocsLoader)
     if not isinstance(root, yaml.MappingNode):
         return
     for key, value in root.value:

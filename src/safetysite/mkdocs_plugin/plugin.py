@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
@@ -29,10 +27,10 @@ from safetysite.bidi import isolate_numbers
 from safetysite.catalog import TEMPLATE, Translations, catalog_path, load_translations, read_catalog
 from safetysite.contacts import ContactsError, dialled_numbers, expand, load_contacts
 from safetysite.mkdocs_plugin.config import CatalogueConfig
+from safetysite.pagefix import drop_checkbox_autocomplete, drop_head_alternates, set_direction
 from safetysite.translate import translate
 
 log = get_plugin_logger(__name__)
-_HTML_TAG = re.compile(r"<html\b([^>]*)>")
 #: ``<!-- include languages -->`` in a page renders overrides/partials/include/languages.html there.
 INCLUDE = re.compile(r"<!-- include ([a-z][a-z-]*) -->")
 
@@ -93,7 +91,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
         )
         env.globals["font_stylesheet"] = self.config.fonts.get(self.language)
-        env.filters["contacts"] = lambda text: Markup(expand(str(text), self.contacts, as_html=True))
+        # expand() escapes each value it inserts; the text around it is a checked catalogue string.
+        env.filters["contacts"] = lambda text: Markup(expand(str(text), self.contacts, as_html=True))  # noqa: S704
         self.env = env
         return env
 
@@ -192,11 +191,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return rows
 
     def on_post_page(self, output, page, config):
-        output = self._set_direction(output)
+        output = self._tidy(output)
         return isolate_numbers(output, self.dialled) if self.direction == "rtl" else output
 
     def on_post_template(self, output_content, template_name, config):
-        output_content = self._set_direction(output_content)
+        output_content = self._tidy(output_content)
         if template_name == "404.html":
             self.pages_404[self.language] = output_content
         return output_content
@@ -212,21 +211,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for language, html in self.pages_404.items():
             folder = "" if language == self.default else language
             (site / folder / "404.html").write_text(html, encoding="utf-8")
-            # Material's language switcher reads each language's sitemap.xml: give it the full one.
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                if folder and (site / name).exists():
-                    shutil.copyfile(site / name, site / folder / name)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.locales))
         server.watch(str(Path(config.config_file_path).parent / self.config.contacts))
         return server
 
-    def _set_direction(self, html: str) -> str:
-        """Material puts ``dir`` on ``<body>`` only; screen readers and CSS need it on ``<html>``."""
-
-        def add(match: re.Match[str]) -> str:
-            attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
-            return f'<html{attrs} dir="{self.direction}">'
-
-        return _HTML_TAG.sub(add, html, count=1)
+    def _tidy(self, html: str) -> str:
+        return drop_head_alternates(drop_checkbox_autocomplete(set_direction(html, self.direction)))

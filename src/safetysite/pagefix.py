@@ -1,0 +1,44 @@
+"""Small fixes to the HTML that Material for MkDocs writes.
+
+- :func:`set_direction`: Material puts ``dir`` on ``<body>`` only; screen
+  readers and CSS need it on ``<html>`` too.
+- :func:`drop_head_alternates`: Material's script fetches ``sitemap.xml`` beside
+  every ``<link rel="alternate" hreflang>`` in the head, and static-i18n points
+  those at each page, so every page view cost seven failed requests. The
+  hreflang alternates stay in ``sitemap.xml`` for search engines, and the
+  language switcher links each page to itself in every language.
+- :func:`drop_checkbox_autocomplete`: Material marks its checkbox toggles
+  ``autocomplete="off"``, which HTML allows only on text-like inputs (the Nu
+  HTML Checker reports it as an error).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["drop_checkbox_autocomplete", "drop_head_alternates", "set_direction"]
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_CHECKBOX = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+
+
+def set_direction(html: str, direction: str) -> str:
+    """Put ``dir`` on the ``<html>`` element (replacing any there)."""
+
+    def add(match: re.Match[str]) -> str:
+        attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
+        return f'<html{attrs} dir="{direction}">'
+
+    return _HTML_TAG.sub(add, html, count=1)
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """Remove ``autocomplete="off"`` from checkboxes, where HTML does not allow it."""
+    return _CHECKBOX.sub(r"\1", html)
+
+
+def drop_head_alternates(html: str) -> str:
+    """Remove the head's per-language ``<link rel="alternate" hreflang>`` elements."""
+    head, sep, body = html.partition("</head>")
+    return _ALTERNATE.sub("", head) + sep + body

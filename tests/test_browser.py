@@ -1,0 +1,337 @@
+"""Every page of every language, opened in Chromium and checked as its readers would check it.
+
+Pages are discovered from the built site. One server and one browser serve the whole run: the
+``audit`` fixture visits each page once per setting (desktop, 320 px, 200 % zoom, no JavaScript)
+and records what it finds; each test then asserts one behaviour over every page.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, RTL
+from safetysite.contacts import load_contacts
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+#: Rules that are wrong for a page, each with the reason. Empty: the site is fixed instead.
+AXE_EXCEPTIONS: dict[str, str] = {}
+CONTACTS = load_contacts(ROOT / "data" / "contacts.yml")
+
+
+@dataclass
+class Visit:
+    """What one page showed in one setting."""
+
+    url: str
+    lang: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+
+def language_of(path: str) -> str:
+    first = path.strip("/").split("/")[0]
+    return first if first in LANGUAGES else "en"
+
+
+def discover(site: Path) -> list[str]:
+    """Every page's URL path, from the built site."""
+    found = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.parent.relative_to(site).as_posix()
+        found.append("/" if relative == "." else f"/{relative}/")
+    return found
+
+
+PAGE_FACTS = """
+() => {
+  const html = document.documentElement;
+  const switcher = [...document.querySelectorAll('a.md-select__link')].map(a => ({
+    href: a.href, lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'),
+    current: a.getAttribute('aria-current')}));
+  const links = [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
+    .map(a => a.getAttribute('href'));
+  // Left-to-right order of the digit groups of every phone number with spaces.
+  const order = [];
+  for (const el of document.querySelectorAll('article bdi, article a[href^="tel:"]')) {
+    const node = [...el.childNodes].find(n => n.nodeType === 3 && /\\d \\d/.test(n.textContent))
+      || (el.firstChild && el.firstChild.nodeType === 1 ? [...el.firstChild.childNodes].find(
+          n => n.nodeType === 3 && /\\d \\d/.test(n.textContent)) : null);
+    if (!node) continue;
+    const xs = [];
+    const re = /\\d+/g; let m;
+    while ((m = re.exec(node.textContent))) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      xs.push(range.getBoundingClientRect().left);
+    }
+    order.push({text: node.textContent, xs});
+  }
+  return {lang: html.getAttribute('lang'), dir: html.getAttribute('dir'), switcher, links, order,
+          text: (document.querySelector('article') || document.body).innerText.trim().length};
+}
+"""
+
+LAYOUT_FACTS = """
+() => {
+  const root = document.documentElement;
+  const clipped = [];
+  for (const el of document.querySelectorAll('.md-content *, .md-header *, .md-banner *')) {
+    const style = getComputedStyle(el);
+    if (!el.offsetParent || !el.textContent.trim()) continue;
+    if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
+        && !el.closest('.md-typeset__scrollwrap')
+        && !el.matches('.md-ellipsis, .md-header__topic, .md-header__title')) {
+      clipped.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
+    }
+    const box = el.getBoundingClientRect();
+    if (el.children.length === 0 && box.width > 0 && (box.right > root.clientWidth + 1 || box.left < -1)
+        && !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-nav, .md-search, .md-select')) {
+      clipped.push('off screen ' + el.tagName + ': ' + el.textContent.trim().slice(0, 40));
+    }
+  }
+  return {scroll: root.scrollWidth, width: root.clientWidth, clipped};
+}
+"""
+
+NO_JS_FACTS = """
+() => ({
+  text: (document.querySelector('article') || document.body).innerText.trim().length,
+  nav: [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')].map(a => a.pathname),
+  languages: [...document.querySelectorAll('a.md-select__link')].map(a => a.getAttribute('hreflang')),
+})
+"""
+
+
+def visit(context, base_url: str, path: str, script: str | None = None, axe: bool = False) -> Visit:
+    page = context.new_page()
+    record = Visit(path, language_of(path))
+    page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    page.on("requestfailed", lambda r: record.failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.url} ({r.status})"))
+    page.on("request", lambda r: record.requests.append(r.url))
+    page.goto(base_url + path, wait_until="load")
+    if script:
+        record.facts = page.evaluate(script)
+    if axe:
+        page.add_script_tag(path=str(AXE))
+        record.facts["axe"] = page.evaluate(
+            """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+                 .violations.map(v => ({id: v.id, help: v.help,
+                   nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
+            AXE_TAGS,
+        )
+        record.facts["keyboard"] = keyboard(page)
+    page.close()
+    return record
+
+
+def keyboard(page) -> dict:
+    """Press Tab once: the skip link must be first and visibly focused; Enter must move to the content."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        """() => { const el = document.activeElement; const s = getComputedStyle(el);
+             return {cls: el.className, href: el.getAttribute('href'),
+                     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                     shadow: s.boxShadow !== 'none', visible: el.getBoundingClientRect().height > 0}; }"""
+    )
+    page.keyboard.press("Enter")
+    first["hash"] = page.evaluate("() => location.hash")
+    return first
+
+
+@dataclass
+class Audit:
+    pages: list[str]
+    desktop: dict[str, Visit]
+    narrow: dict[str, Visit]
+    zoomed: dict[str, Visit]
+    no_js: dict[str, Visit]
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def audit(site: Path, base_url: str, chromium) -> Audit:
+    start = time.monotonic()
+    paths = discover(site)
+    desktop = chromium.new_context(viewport={"width": 1280, "height": 900})
+    narrow = chromium.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2)
+    zoomed = chromium.new_context(
+        viewport={"width": 640, "height": 450}, device_scale_factor=2
+    )  # 1280 at 200 %
+    no_js = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    result = Audit(
+        paths,
+        {p: visit(desktop, base_url, p, PAGE_FACTS, axe=True) for p in paths},
+        {p: visit(narrow, base_url, p, LAYOUT_FACTS) for p in paths},
+        {p: visit(zoomed, base_url, p, LAYOUT_FACTS) for p in paths},
+        {p: visit(no_js, base_url, p, NO_JS_FACTS) for p in paths},
+        time.monotonic() - start,
+    )
+    for context in (desktop, narrow, zoomed, no_js):
+        context.close()
+    languages = {language_of(p) for p in paths}
+    print(
+        f"\nbrowser audit: {len(paths)} pages ({len(paths) // len(languages)} × {len(languages)} languages) "
+        f"in 4 settings, {result.seconds:.0f} s"
+    )
+    return result
+
+
+def test_every_page_and_language_audited(audit: Audit) -> None:
+    """The audit found every page in every language (10 pages or more in each of the seven)."""
+    for lang in LANGUAGES:
+        assert len([p for p in audit.pages if language_of(p) == lang]) >= 10, lang
+
+
+def test_no_console_error_or_failed_request(audit: Audit) -> None:
+    """No page logs a console error or has a failed request, in any setting."""
+    problems = {
+        v.url: v.console_errors + v.failed
+        for s in (audit.desktop, audit.narrow, audit.zoomed)
+        for v in s.values()
+        if v.console_errors or v.failed
+    }
+    assert problems == {}
+
+
+def test_no_request_leaves_the_machine(audit: Audit, base_url: str) -> None:
+    """Every request every page makes goes to the site's own host."""
+    host = urlsplit(base_url).netloc
+    outside = {
+        v.url: [r for r in v.requests if urlsplit(r).netloc != host and not r.startswith("data:")]
+        for s in (audit.desktop, audit.narrow, audit.no_js)
+        for v in s.values()
+    }
+    assert {k: v for k, v in outside.items() if v} == {}
+
+
+def test_lang_and_dir(audit: Audit) -> None:
+    """<html> carries the page's language and direction."""
+    for visit_ in audit.desktop.values():
+        want = "rtl" if visit_.lang in RTL else "ltr"
+        assert (visit_.facts["lang"], visit_.facts["dir"]) == (visit_.lang, want), visit_.url
+
+
+def test_switcher_links(audit: Audit, base_url: str) -> None:
+    """Switcher links carry lang and hreflang, mark the current language, and go to the same page."""
+    for path, visit_ in audit.desktop.items():
+        links = visit_.facts["switcher"]
+        assert [a["hreflang"] for a in links] == list(LANGUAGES), path
+        assert all(a["lang"] == a["hreflang"] for a in links), path
+        assert [a["current"] for a in links] == ["true" if x == visit_.lang else None for x in LANGUAGES], (
+            path
+        )
+        english = path if visit_.lang == "en" else path[len(visit_.lang) + 1 :]
+        for link in links:
+            want = english if link["hreflang"] == "en" else f"/{link['hreflang']}{english}"
+            assert urlsplit(link["href"]).path == want, (path, link)
+
+
+def test_following_the_switcher(chromium, base_url: str) -> None:
+    """Choosing another language in the switcher lands on the same page in that language."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}/hate-crime/")
+    for lang in LANGUAGES[1:]:
+        page.hover(".md-header__option .md-select")
+        page.click(f'a.md-select__link[hreflang="{lang}"]')
+        page.wait_for_load_state("load")
+        assert urlsplit(page.url).path == f"/{lang}/hate-crime/"
+        assert page.evaluate("document.documentElement.lang") == lang
+    page.close()
+
+
+def test_axe_finds_no_wcag_violation(audit: Audit) -> None:
+    """axe-core reports no violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules on any page."""
+    found = {}
+    for path, visit_ in audit.desktop.items():
+        violations = [v for v in visit_.facts["axe"] if v["id"] not in AXE_EXCEPTIONS]
+        if violations:
+            found[path] = [f"{v['id']}: {v['help']} {v['nodes']}" for v in violations]
+    assert found == {}
+
+
+@pytest.mark.parametrize("setting", ["narrow", "zoomed"])
+def test_no_horizontal_scrolling_or_clipping(audit: Audit, setting: str) -> None:
+    """At 320 px wide, and at 200 % zoom, no page scrolls sideways and no text is cut off."""
+    for path, visit_ in getattr(audit, setting).items():
+        facts = visit_.facts
+        assert facts["scroll"] <= facts["width"], f"{path}: {facts['scroll']} > {facts['width']}"
+        assert facts["clipped"] == [], path
+
+
+def test_rtl_numbers_read_left_to_right(audit: Audit) -> None:
+    """On right-to-left pages, the digit groups of each phone number sit left to right on screen."""
+    checked = 0
+    for path, visit_ in audit.desktop.items():
+        if visit_.lang not in RTL:
+            continue
+        for number in visit_.facts["order"]:
+            assert number["xs"] == sorted(number["xs"]), f"{path}: {number['text']} reads right to left"
+            checked += 1
+    assert checked >= 3 * 8
+
+
+def test_tel_and_sms_links_are_known_numbers(audit: Audit) -> None:
+    """Every tel: and sms: link is a valid URI for a number in the data file."""
+    known = {c.href for c in CONTACTS.values() if c.published and c.href}
+    for path, visit_ in audit.desktop.items():
+        for href in visit_.facts["links"]:
+            assert re.fullmatch(r"tel:\+?\d+|sms:\d+(\?body=\w+)?", href), (path, href)
+            assert href in known, (path, href)
+
+
+def test_works_without_javascript(audit: Audit) -> None:
+    """With JavaScript off, each page shows its text, links to every page and the language links."""
+    for path, visit_ in audit.no_js.items():
+        facts = visit_.facts
+        assert facts["text"] > 50, path
+        prefix = "" if visit_.lang == "en" else f"/{visit_.lang}"
+        same_language = {p for p in audit.pages if language_of(p) == visit_.lang}
+        reachable = {p if p.endswith("/") else p + "/" for p in facts["nav"]} | {path}
+        assert same_language <= {p for p in reachable if p.startswith(prefix + "/")}, path
+        assert facts["languages"] == list(LANGUAGES), path
+
+
+def test_skip_link_first_and_focus_visible(audit: Audit) -> None:
+    """The first Tab reaches a visible "skip to content" link with a visible focus; Enter follows it."""
+    for path, visit_ in audit.desktop.items():
+        key = visit_.facts["keyboard"]
+        assert "md-skip" in key["cls"], f"{path}: first Tab reached {key}"
+        assert key["visible"], f"{path}: skip link not shown on focus {key}"
+        assert key["outline"] or key["shadow"], f"{path}: focus not visible {key}"
+        assert unquote(key["hash"]) == key["href"], f"{path}: {key}"
+
+
+def test_print_stylesheet(chromium, base_url: str) -> None:
+    """Printed, a page hides navigation and search and writes each web link's address after it."""
+    page = chromium.new_page()
+    page.goto(f"{base_url}/ur/hate-crime/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-search', '.md-banner', '.md-footer']
+             .map(s => document.querySelector(s)).filter(Boolean)
+             .map(el => getComputedStyle(el).display)"""
+    )
+    assert len(hidden) == 5
+    assert set(hidden) == {"none"}
+    after = page.evaluate(
+        """() => getComputedStyle(document.querySelector('article a[href^="https"]'), '::after').content"""
+    )
+    assert "https://" in after
+    size = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('article a[href^="tel:"]')).fontSize,
+                  getComputedStyle(document.querySelector('article p')).fontSize].map(parseFloat)"""
+    )
+    assert size[0] > size[1]
+    page.close()

@@ -1,0 +1,78 @@
+"""Real validators over the built site: the Nu HTML Checker and LinkChecker."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, pages, run
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_nu_html_checker(site: Path) -> None:
+    """Every built HTML page passes the Nu HTML Checker (vnu.jar) with no error."""
+    assert VNU.exists(), "node_modules is missing: scripts/test runs npm ci"
+    assert shutil.which("java"), "Java is missing: scripts/test installs default-jre-headless"
+    files = pages(site)
+    result = run("java", "-jar", VNU, "--errors-only", "--format", "json", *files, check=False)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
+    print(f"\nNu HTML Checker: {len(files)} pages, {len(errors)} errors")
+    assert errors == []
+    assert result.returncode == 0
+
+
+def test_linkchecker_finds_no_broken_link(base_url: str) -> None:
+    """LinkChecker, crawling the site from its home page, finds no broken internal link or anchor."""
+    result = run(
+        "linkchecker",
+        "--config",
+        ROOT / "tests" / "linkchecker.ini",
+        "--no-robots",
+        "--verbose",
+        f"{base_url}/",
+        check=False,
+    )
+    summary = re.search(
+        r"(\d+) links in (\d+) URLs checked\. (\d+) warnings? found\. (\d+) errors? found", result.stdout
+    )
+    assert summary, result.stdout[-2000:]
+    links, _, warnings, errors = (int(x) for x in summary.groups())
+    external = sorted(set(re.findall(r"^Real URL\s+(https?://(?!127\.0\.0\.1)\S+)", result.stdout, re.M)))
+    print(
+        f"\nLinkChecker: {links} links, {warnings} warnings, {errors} errors; "
+        f"{len(external)} external addresses listed, not fetched:"
+    )
+    for url in external:
+        print(f"  {url}")
+    assert (errors, warnings) == (0, 0), result.stdout[-3000:]
+    assert links > 400
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize("broken", ["a page", "an anchor"])
+def test_linkchecker_would_notice(tmp_path: Path, broken: str) -> None:
+    """The link check is real: a page with a broken link or anchor makes LinkChecker fail."""
+    from browser import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><p id="here">'
+        + ('<a href="missing/">x</a>' if broken == "a page" else '<a href="#nowhere">x</a>')
+        + "</p></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        result = run(
+            "linkchecker",
+            "--config",
+            ROOT / "tests" / "linkchecker.ini",
+            "--no-robots",
+            f"{url}/",
+            check=False,
+        )
+    assert result.returncode != 0
