@@ -133,6 +133,31 @@ def test_update_is_deterministic(tmp_path: Path) -> None:
     assert b"#| msgid" in before[root / "locales" / "ur" / "LC_MESSAGES" / "messages.po"]
 
 
+LONG = "This list item is long enough that its msgid wraps over more than one line in the PO file"
+
+
+def test_long_previous_msgid_round_trips(tmp_path: Path) -> None:
+    """A long previous msgid is written as GNU gettext writes it, and GNU msgcat reads it back whole."""
+    root = small_project(tmp_path, PAGE.replace("First item", LONG))
+    run("safetysite", "update", cwd=root)
+    run("safetysite", "add-language", "ur", cwd=root)
+    po = root / "locales" / "ur" / "LC_MESSAGES" / "messages.po"
+    catalog, _ = read_catalog(po)
+    catalog[LONG].string = "ایک لمبی فہرست"
+    from safetysite.catalog import write_catalog
+
+    write_catalog(po, catalog)
+    (root / "docs" / "index.md").write_text(PAGE.replace("First item", LONG + " now"), encoding="utf-8")
+    run("safetysite", "update", cwd=root)
+    assert read_catalog(po)[0][LONG + " now"].previous_id == [LONG]
+    assert run("safetysite", "update", cwd=root).stdout.strip() == "catalogues already up to date"
+    out = tmp_path / "msgcat.po"
+    run("msgcat", "-o", out, po)
+    previous = [line[3:] for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#| ")]
+    joined = "".join(part.split('"', 1)[1].rsplit('"', 1)[0] for part in previous)
+    assert joined == LONG
+
+
 def test_repository_catalogues_are_current(project: Path) -> None:
     """The committed template and catalogues match the English: updating a copy changes nothing."""
     result = run("safetysite", "update", cwd=project)

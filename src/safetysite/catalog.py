@@ -21,7 +21,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
 from safetysite.checks import Context, check_message, kinds_of
 from safetysite.contacts import Contact, describe
@@ -268,11 +268,22 @@ def _catalog(locale: str | None) -> Catalog:
 
 
 def render(catalog: Catalog) -> bytes:
+    """The catalogue as PO bytes, with ``#|`` previous msgids written the way GNU gettext does.
+
+    (Babel wraps a long previous msgid as comment text, which no PO reader can read back.)
+    """
     for message in catalog:
         message.flags.discard("python-format")
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False)
-    return out.getvalue()
+    write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    text = out.getvalue().decode("utf-8")
+    for message in catalog:
+        if message.previous_id and message.fuzzy and isinstance(message.id, str):
+            entry = f"\nmsgid {normalize(message.id, width=WIDTH)}\n"
+            old = normalize(message.previous_id[0], width=WIDTH).split("\n")
+            previous = "".join(f"#| {'msgid ' if i == 0 else ''}{line}\n" for i, line in enumerate(old))
+            text = text.replace(entry, "\n" + previous + entry[1:], 1)
+    return text.encode("utf-8")
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
