@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "ur", "pa", "hi", "ne", "he", "ar")
 RTL = {"ur", "he", "ar"}
 BIN = Path(sys.executable).parent
+#: Figures the tests measured (pages audited, seconds, validator counts), printed after the run.
+FIGURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
 
 
 def run(*args: str | Path, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pages, run
+from conftest import FIGURES, ROOT, pages, run
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -22,7 +22,7 @@ def test_nu_html_checker(site: Path) -> None:
     result = run("java", "-jar", VNU, "--errors-only", "--format", "json", *files, check=False)
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
-    print(f"\nNu HTML Checker: {len(files)} pages, {len(errors)} errors")
+    FIGURES.append(f"Nu HTML Checker: {len(files)} pages, {len(errors)} errors")
     assert errors == []
     assert result.returncode == 0
 
@@ -44,12 +44,8 @@ def test_linkchecker_finds_no_broken_link(base_url: str) -> None:
     assert summary, result.stdout[-2000:]
     links, _, warnings, errors = (int(x) for x in summary.groups())
     external = sorted(set(re.findall(r"^Real URL\s+(https?://(?!127\.0\.0\.1)\S+)", result.stdout, re.M)))
-    print(
-        f"\nLinkChecker: {links} links, {warnings} warnings, {errors} errors; "
-        f"{len(external)} external addresses listed, not fetched:"
-    )
-    for url in external:
-        print(f"  {url}")
+    FIGURES.append(f"LinkChecker: {links} links, {warnings} warnings, {errors} errors")
+    FIGURES.append(f"external addresses, listed, not fetched ({len(external)}): {' '.join(external)}")
     assert (errors, warnings) == (0, 0), result.stdout[-3000:]
     assert links > 400
     assert result.returncode == 0

@@ -127,31 +127,29 @@ def check_numbers(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
             other[_value(number)] -= 1
         else:
             yield f"adds number {number!r}, which the English does not have"
-    for number, count in (src_dialled - dst_dialled).items():
-        yield f"drops or changes phone number {number!r}" + (f" ({count}×)" if count > 1 else "")
-    for number in dst_dialled - src_dialled:
-        yield f"adds phone number {number!r}, which the English does not have"
+    yield from _differences(src_dialled, dst_dialled, "phone number {!r}")
     for value, count in other.items():
         if count > 0:
             yield f"drops or changes number {value!r}"
 
 
+def _differences(src: Counter[str], dst: Counter[str], what: str) -> Iterator[str]:
+    """What the translation (``dst``) lacks and adds compared with the English (``src``)."""
+    for item, count in (src - dst).items():
+        yield f"drops or changes {what.format(item)}" + (f" ({count}×)" if count > 1 else "")
+    for item in dst - src:
+        yield f"adds {what.format(item)}, which the English does not have"
+
+
 def check_links(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     """The same link targets, image sources and web addresses, as many times."""
-    src, dst = Counter(_addresses(msgid)), Counter(_addresses(msgstr))
-    for target in src - dst:
-        yield f"drops or changes link or address {target!r}"
-    for target in dst - src:
-        yield f"adds link or address {target!r}, which the English does not have"
+    yield from _differences(Counter(_addresses(msgid)), Counter(_addresses(msgstr)), "link or address {!r}")
 
 
 def check_placeholders(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     """The same ``{placeholders}`` (numbers and addresses from the contacts file), as many times."""
     src, dst = Counter(placeholders(msgid)), Counter(placeholders(msgstr))
-    for name in src - dst:
-        yield f"drops or changes placeholder {{{name}}}: it shows a number or address, keep it as it is"
-    for name in dst - src:
-        yield f"adds placeholder {{{name}}}, which the English does not have"
+    yield from _differences(src, dst, "placeholder {{{}}} (it shows a number or address)")
 
 
 def check_markup(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
