@@ -8,6 +8,7 @@ run once per language. The language being built comes from the i18n plugin
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from datetime import date
@@ -28,6 +29,7 @@ from safetysite.catalog import TEMPLATE, Translations, catalog_path, load_transl
 from safetysite.contacts import ContactsError, dialled_numbers, expand, load_contacts
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.pagefix import drop_checkbox_autocomplete, drop_head_alternates, set_direction
+from safetysite.search import dumps, point_search_at, split_index
 from safetysite.translate import translate
 
 log = get_plugin_logger(__name__)
@@ -192,6 +194,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_page(self, output, page, config):
         output = self._tidy(output)
+        if self.language != self.default:
+            output = point_search_at(output, self.language)
         return isolate_numbers(output, self.dialled) if self.direction == "rtl" else output
 
     def on_post_template(self, output_content, template_name, config):
@@ -208,6 +212,19 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # Every language build writes the root 404.html and the last one wins:
         # put English back at the root and give each language its own.
         site = Path(config.site_dir)
+        combined = site / "search" / "search_index.json"
+        if combined.exists():
+            languages = (
+                [lang.locale for lang in i18n_plugin.config.languages] if i18n_plugin else [self.default]
+            )
+            for language, index in split_index(
+                json.loads(combined.read_text("utf-8")), languages, self.default
+            ).items():
+                target = (
+                    combined if language == self.default else site / language / "search" / "search_index.json"
+                )
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(dumps(index), encoding="utf-8")
         for language, html in self.pages_404.items():
             folder = "" if language == self.default else language
             (site / folder / "404.html").write_text(html, encoding="utf-8")
