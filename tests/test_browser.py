@@ -326,9 +326,11 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
     assert len(hidden) == 5
     assert set(hidden) == {"none"}
     after = page.evaluate(
-        """() => getComputedStyle(document.querySelector('article a[href^="https"]'), '::after').content"""
+        """() => ['article a[data-print-url]', 'article a.site-address']
+             .map(s => getComputedStyle(document.querySelector(s), '::after').content)"""
     )
-    assert "https://" in after
+    assert re.fullmatch(r'" \(https?://[^ ]+/ur/contacts/\)"', after[0]), after
+    assert after[1] == "none", after  # the link text is the address already
     size = page.evaluate(
         """() => [getComputedStyle(document.querySelector('article a[href^="tel:"]')).fontSize,
                   getComputedStyle(document.querySelector('article p')).fontSize].map(parseFloat)"""

@@ -20,7 +20,7 @@ def test_placeholders_become_links() -> None:
     text += "see {act_online}, press {silent_solution}"
     assert expand(text, CONTACTS) == (
         "Call [0800 789 321](tel:+44800789321) or [999](tel:999), text [61016](sms:61016), "
-        "see [gov.uk/ACT](https://www.gov.uk/ACT), press **55**"
+        "see [gov.uk/ACT](https://www.gov.uk/ACT){ .site-address }, press **55**"
     )
     assert expand("{emergency_sms}", CONTACTS, as_html=True) == '<a href="sms:999?body=register">999</a>'
 

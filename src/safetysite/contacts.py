@@ -63,13 +63,16 @@ class Contact:
     def markdown(self) -> str:
         if self.kind == "keypad":
             return f"**{self.text}**"
+        if self.kind == "web":  # the text is the address already: print needs no copy of it
+            return f"[{self.text}]({self.href}){{ .site-address }}"
         return f"[{self.text}]({self.href})" if self.href else self.text
 
     def html(self) -> str:
         text = html.escape(self.text)
         if self.kind == "keypad":
             return f"<strong>{text}</strong>"
-        return f'<a href="{html.escape(self.href)}">{text}</a>' if self.href else text
+        address = ' class="site-address"' if self.kind == "web" else ""
+        return f'<a href="{html.escape(self.href)}"{address}>{text}</a>' if self.href else text
 
     def describe(self) -> str:
         """One line for translators: what the placeholder shows."""

@@ -7,6 +7,9 @@
   those at each page, so every page view cost seven failed requests. The
   hreflang alternates stay in ``sitemap.xml`` for search engines, and the
   language switcher links each page to itself in every language.
+- :func:`print_addresses`: a printed page cannot be clicked, so each link in the
+  page text gets its full web address in ``data-print-url`` for the print
+  stylesheet to write after it.
 - :func:`drop_checkbox_autocomplete`: Material marks its checkbox toggles
   ``autocomplete="off"``, which HTML allows only on text-like inputs (the Nu
   HTML Checker reports it as an error).
@@ -15,8 +18,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
-__all__ = ["drop_checkbox_autocomplete", "drop_head_alternates", "set_direction"]
+__all__ = ["drop_checkbox_autocomplete", "drop_head_alternates", "print_addresses", "set_direction"]
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -42,3 +46,19 @@ def drop_head_alternates(html: str) -> str:
     """Remove the head's per-language ``<link rel="alternate" hreflang>`` elements."""
     head, sep, body = html.partition("</head>")
     return _ALTERNATE.sub("", head) + sep + body
+
+
+_ARTICLE = re.compile(r"(<article\b.*?</article>)", re.DOTALL)
+_LINK = re.compile(r'<a href="([^"#][^"]*)"')
+
+
+def print_addresses(html: str, page_url: str) -> str:
+    """Give each link in the article a ``data-print-url``: its full address (``page_url`` is absolute)."""
+
+    def one(match: re.Match[str]) -> str:
+        href = match.group(1)
+        if re.match(r"[a-z][a-z0-9+.-]*:", href):  # https:, tel:, sms: print as they are
+            return match.group(0)
+        return f'{match.group(0)} data-print-url="{urljoin(page_url, href)}"'
+
+    return _ARTICLE.sub(lambda article: _LINK.sub(one, article.group(1)), html, count=1)

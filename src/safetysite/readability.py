@@ -44,7 +44,7 @@ class Report:
 
 def _plain(text: str, contacts: Mapping[str, Contact]) -> str:
     text = expand(text, contacts)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images: their text
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", text)  # links and images: their text
     text = re.sub(r"<[^>]+>|[*_`]", "", text)
     return text.strip()
 

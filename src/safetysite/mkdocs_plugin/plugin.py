@@ -28,7 +28,12 @@ from safetysite.bidi import isolate_numbers
 from safetysite.catalog import TEMPLATE, Translations, catalog_path, load_translations, read_catalog
 from safetysite.contacts import ContactsError, dialled_numbers, expand, load_contacts
 from safetysite.mkdocs_plugin.config import CatalogueConfig
-from safetysite.pagefix import drop_checkbox_autocomplete, drop_head_alternates, set_direction
+from safetysite.pagefix import (
+    drop_checkbox_autocomplete,
+    drop_head_alternates,
+    print_addresses,
+    set_direction,
+)
 from safetysite.search import dumps, point_search_at, split_index
 from safetysite.translate import translate
 
@@ -148,7 +153,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def checked(self) -> str:
         """The oldest check date of any published contact, in the language being built."""
         dates = [c.checked for c in self.contacts.values() if c.published]
-        return format_date(date.fromisoformat(min(dates)), "long", locale=self.language)
+        locale = "en_GB" if self.language == "en" else self.language  # a UK site: 23 November 2026
+        return format_date(date.fromisoformat(min(dates)), "long", locale=locale)
 
     def language_links(self, page) -> list[dict]:
         """The same page in every language: relative link, name in its own script, direction."""
@@ -193,7 +199,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return rows
 
     def on_post_page(self, output, page, config):
-        output = self._tidy(output)
+        output = print_addresses(self._tidy(output), (config.site_url or "/") + page.url)
         if self.language != self.default:
             output = point_search_at(output, self.language)
         return isolate_numbers(output, self.dialled) if self.direction == "rtl" else output
