@@ -195,3 +195,72 @@ def test_babel_checker_entry_point(tmp_path: Path) -> None:
         catalog = read_po(fileobj)
     errors = [str(e) for _, errs in catalog.check() for e in errs]
     assert errors == ["[markup] the English is one paragraph, but the translation reads as: heading"]
+
+
+CALL = "Call {emergency} if a crime is happening or someone is in danger."
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "check", "words"),
+    [
+        (
+            "اگر جرم ہو تو {emergency}{: href=//evil.com } پر کال کریں۔",
+            "rendered",
+            'adds element <a href="//evil.com">',
+        ),
+        ("اگر جرم ہو تو {emergency}{: hidden } پر کال کریں۔", "rendered", "adds element <a hidden"),
+        ("اگر جرم ہو تو <!--{emergency}--> پر کال کریں۔", "rendered", "adds an HTML comment"),
+        ("اگر جرم ہو تو !{emergency} پر کال کریں۔", "rendered", "adds element <img"),
+        ("#اگر جرم ہو تو {emergency} پر کال کریں۔", "rendered", "adds element <h1>"),
+        (
+            "اگر جرم ہو تو {emergency} پر کال کریں <https://met-police.io/ report>",
+            "rendered",
+            "adds element <a",
+        ),
+        ("اگر جرم ہو تو {emergency} پر کال کریں <re%port@evil.com>", "rendered", "mailto:"),
+        ("اگر جرم ہو تو {emergency} پر کال کریں، pоlice.uk", "links", "adds link or address 'pоlice.uk'"),
+        (
+            "اگر جرم ہو تو {emergency} پر کال کریں، ｅｖｉｌ．ｃｏｍ",
+            "links",
+            "adds link or address 'evil.com'",
+        ),
+        ("اگر جرم ہو تو {emergency} یا ০৮০০ পর কال کریں۔", "numbers", "adds number '০৮০০'"),
+        ("اگر جرم ہو تو ９９９ پر کال کریں۔", "numbers", "adds number '９９９'"),
+    ],
+)
+def test_tricks_that_would_hide_or_change_a_number(msgstr: str, check: str, words: str) -> None:
+    """Attribute lists, comments, images, headings, autolinks, look-alike letters and other digit
+    scripts cannot hide, redirect or add a number or address."""
+    problems = check_message(CALL, msgstr, Context(kinds=("paragraph",), dialled=DIALLED))
+    assert any(name == check and words in text for name, text in problems), problems
+
+
+def test_markup_kind_comes_from_the_template(tmp_path: Path) -> None:
+    """Deleting the '#. paragraph' line from a .po does not switch off the markup check."""
+    from safetysite.catalog import template_kinds
+
+    bad = entry("Stay calm.", "> - ## پرسکون رہیں۔").replace("#. paragraph\n", "")
+    path = write_catalogue(tmp_path, bad)
+    template = write_catalogue(tmp_path, entry("Stay calm.", ""), language="template")
+    kinds = template_kinds(template)
+    assert kinds == {"Stay calm.": ("paragraph",)}
+    problems = load_translations(path, "ur", DIALLED, kinds).problems
+    assert any(p.check == "markup" for p in problems), problems
+
+
+def test_render_extensions_match_mkdocs_yml() -> None:
+    """The checks render Markdown with the extensions the site uses (toc only adds ids)."""
+    import yaml
+
+    from safetysite.checks import RENDER_EXTENSIONS
+    from safetysite.extract import MkDocsLoader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsLoader)  # noqa: S506
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    assert names - {"toc"} == set(RENDER_EXTENSIONS)
+
+
+def test_full_width_phone_number_in_place_of_the_english() -> None:
+    """A phone number the English writes in ASCII may not be written in full-width digits."""
+    problems = check_message("Press 55.", "５５ दबाएँ।", Context(kinds=("paragraph",), dialled=DIALLED))
+    assert ("numbers", "phone number '５５' must be written '55': ASCII digits, same grouping") in problems

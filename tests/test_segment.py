@@ -179,3 +179,24 @@ def test_probe_reads_back_each_kind(kind: str) -> None:
 def test_normalize_joins_lines() -> None:
     """Newlines and the spaces around them become one space."""
     assert normalize(" a \n  b\r\nc ") == "a b c"
+
+
+def test_pipe_after_an_unclosed_backtick_splits_the_cell() -> None:
+    """As in Python-Markdown, a lone backtick does not protect a pipe: the row has two cells."""
+    assert [s.msgid for s in segment("| a ` b | c |\n|---|---|\n").segments] == ["a ` b", "c"]
+    assert [s.msgid for s in segment("| a `b|c` d |\n|---|\n").segments] == ["a `b|c` d"]
+
+
+def test_heading_needs_no_space() -> None:
+    """'#Word' is a heading to Python-Markdown, so it is one here too (and a paragraph cannot become one)."""
+    assert [(s.kind, s.msgid) for s in probe("paragraph", "#Call now")] == [("heading", "Call now")]
+
+
+def test_placeholder_at_line_end_is_not_an_attribute_list() -> None:
+    """A {placeholder} ending a line stays in the message; a real attribute list does not."""
+    doc = segment("## Call {emergency}\n\nIf in danger, call\n{emergency}\nright now.\n\nText\n{ .note }\n")
+    assert [s.msgid for s in doc.segments] == [
+        "Call {emergency}",
+        "If in danger, call {emergency} right now.",
+        "Text",
+    ]

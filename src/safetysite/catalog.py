@@ -33,6 +33,7 @@ __all__ = [
     "extract_template",
     "load_translations",
     "read_catalog",
+    "template_kinds",
     "update_catalogs",
     "write_catalog",
 ]
@@ -217,8 +218,24 @@ def _check_header(name: str, header: dict[str, str], locale: str) -> list[Proble
     return [Problem(name, 1, "header", text) for text in found]
 
 
-def load_translations(path: Path, locale: str, dialled: Iterable[str] = ()) -> Translations:
-    """Every translated, non-fuzzy message that passes every check, and the problems."""
+def template_kinds(template: Path) -> dict[str, tuple[str, ...]]:
+    """What each message is (heading, list item...), from the template.
+
+    The checks take this from the template, not from the ``#.`` lines of a ``.po``
+    file, which a translator can edit.
+    """
+    catalog, _ = read_catalog(template) if template.exists() else (None, [])
+    return {m.id: kinds_of(m.auto_comments) for m in catalog or [] if isinstance(m.id, str) and m.id}
+
+
+def load_translations(
+    path: Path, locale: str, dialled: Iterable[str] = (), kinds: Mapping[str, tuple[str, ...]] | None = None
+) -> Translations:
+    """Every translated, non-fuzzy message that passes every check, and the problems.
+
+    ``kinds`` (from :func:`template_kinds`) says what each message is; without it, the
+    catalogue's own ``#.`` lines are read.
+    """
     result = Translations()
     catalog, result.problems = read_catalog(path, locale)
     if catalog is None:
@@ -227,7 +244,8 @@ def load_translations(path: Path, locale: str, dialled: Iterable[str] = ()) -> T
     for message in catalog:
         if not message.id or not message.string or message.fuzzy or isinstance(message.id, tuple):
             continue
-        context = Context(kinds=kinds_of(message.auto_comments), dialled=dialled)
+        kind = kinds[message.id] if kinds and message.id in kinds else kinds_of(message.auto_comments)
+        context = Context(kinds=kind, dialled=dialled)
         found = check_message(message.id, message.string, context)
         for check, text in found:
             result.problems.append(Problem(str(path), message.lineno or 1, check, text))

@@ -14,6 +14,9 @@ same functions. :func:`babel_checker` runs them for Babel's
 - ``links``: the same link targets, image sources and web addresses.
 - ``markup``: re-parsed, the translation is the same kind of block as the
   English, with the same inline code.
+- ``rendered``: rendered as Markdown, the translation has the same elements,
+  attributes and links as the English: no attribute list, image, comment or
+  extra link can hide or redirect a number.
 - ``safety``: no raw HTML but the English's own tags; never scripts, styles,
   frames, ``on*=`` handlers or ``javascript:`` addresses.
 """
@@ -22,25 +25,22 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-from safetysite.contacts import placeholders
+import markdown
+
+from safetysite.contacts import PLACEHOLDER, placeholders
 from safetysite.segment import KINDS, probe
 
 __all__ = ["CHECKS", "Context", "babel_checker", "check_message", "kinds_of"]
 
-_DIGITS = {
-    "ASCII": "0123456789",
-    "Arabic-Indic": "٠١٢٣٤٥٦٧٨٩",
-    "Extended Arabic-Indic": "۰۱۲۳۴۵۶۷۸۹",
-    "Devanagari": "०१२३४५६७८९",
-    "Gurmukhi": "੦੧੨੩੪੫੬੭੮੯",
-}
-_TO_ASCII = str.maketrans({d: str(i) for digits in _DIGITS.values() for i, d in enumerate(digits)})
-_ANY_DIGIT = "".join(_DIGITS.values())
-_NUMBER = re.compile(f"[{_ANY_DIGIT}]+(?:[.,:][{_ANY_DIGIT}]+)*")
+#: A number in any script's digits (Python's \d is every Unicode decimal digit: Arabic-Indic,
+#: Devanagari, Gurmukhi, full-width...).
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 #: UK phone numbers written in groups: 0800 789 321, 01622 690690, 020 7946 0999.
 _UK_PHONE = re.compile(r"(?<![\w.])0\d{2,4}(?: \d{3,4}){1,2}(?![\w])|(?<![\w.])0\d{9,10}(?!\w)")
 
@@ -48,10 +48,9 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\
 _REF_TARGET = re.compile(r"\]\[([^\]]+)\]")
 _AUTOLINK = re.compile(r"<((?:[a-zA-Z][\w+.-]*:|[\w.+-]+@)[^>\s]*)>")
 _ATTR_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+#: A web address written in the text: labels of any script, a top-level domain of letters.
 _BARE_ADDRESS = re.compile(
-    r"(?<![\w@/.-])(?:https?://)?(?:[a-zA-Z0-9-]+\.)+(?:uk|com|org|net|gov|police|info|eu)\b"
-    r"(?:/[\w\-./?%&=#~+]*[\w/])?",
-    re.IGNORECASE,
+    r"(?<![\w@/.-])(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}\b(?:/[\w\-./?%&=#~+]*[\w/])?"
 )
 _CODE = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"</?([a-zA-Z][\w-]*)(?=[\s/>])[^>]*>")
@@ -80,7 +79,7 @@ def _addresses(text: str) -> list[str]:
     found += [m.group(1) for m in _AUTOLINK.finditer(text)]
     found += [m.group(1) for m in _ATTR_URL.finditer(text)]
     rest = _ATTR_URL.sub(" ", _AUTOLINK.sub(" ", _LINK_TARGET.sub("] ", _CODE.sub(" ", text))))
-    found += [m.group(0) for m in _BARE_ADDRESS.finditer(rest)]
+    found += [m.group(0) for m in _BARE_ADDRESS.finditer(unicodedata.normalize("NFKC", rest))]
     return found
 
 
@@ -104,8 +103,12 @@ def _split_numbers(text: str, dialled: frozenset[str]) -> tuple[Counter[str], li
     return found, [m.group(0) for m in _NUMBER.finditer(text)]
 
 
+def _ascii(number: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in number)
+
+
 def _value(number: str) -> str:
-    return re.sub(r"[.,:](?=\d{3}(?!\d))", "", number.translate(_TO_ASCII))
+    return re.sub(r"[.,:](?=\d{3}(?!\d))", "", _ascii(number))
 
 
 def check_numbers(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
@@ -115,7 +118,7 @@ def check_numbers(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     by_digits = {n.replace(" ", ""): n for n in (*src_dialled, *context.dialled)}
     other = Counter(_value(n) for n in src_other)
     for number in dst_other:
-        plain = number.translate(_TO_ASCII)
+        plain = _ascii(number)
         if (
             plain.replace(" ", "") in by_digits
             and src_dialled[by_digits[plain]] > dst_dialled[by_digits[plain]]
@@ -167,6 +170,63 @@ def check_markup(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
         yield "inline code (`...`) must be kept exactly as in the English"
 
 
+#: The Markdown extensions of mkdocs.yml that change what text becomes (a test keeps them in step).
+RENDER_EXTENSIONS = ("attr_list", "tables", "admonition", "pymdownx.details")
+#: Emphasis may differ between languages; every other element must be the same.
+_FREE_TAGS = {"strong", "em", "b", "i", "br"}
+
+
+class _Elements(HTMLParser):
+    """The elements (with their attributes), link texts and comments of rendered HTML."""
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.links: dict[str, str] = {}
+        self.comments = 0
+        self._link: list[str] | None = None
+        self.feed(html_text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _FREE_TAGS:
+            shown = "".join(f' {k}="{v}"' if v is not None else f" {k}" for k, v in sorted(attrs))
+            self.tags[f"<{tag}{shown}>"] += 1
+        if tag == "a":
+            self._link = [dict(attrs).get("href") or ""]
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            href, *text = self._link
+            self.links[href] = "".join(text)
+            self._link = None
+
+    def handle_comment(self, data: str) -> None:
+        self.comments += 1
+
+
+def _rendered(text: str) -> _Elements:
+    """Render text as the site does, each placeholder standing as a link to itself."""
+    text = PLACEHOLDER.sub(lambda m: f"[{m.group(1)}](placeholder:{m.group(1)})", text)
+    return _Elements(markdown.markdown(text, extensions=list(RENDER_EXTENSIONS)))
+
+
+def check_rendered(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
+    """Rendered as Markdown, the translation has the same elements, attributes and links as the
+    English (only emphasis may differ), no hidden comment, and the same text on any link whose
+    English text is a number or an address."""
+    src, dst = _rendered(msgid), _rendered(msgstr)
+    yield from _differences(src.tags, dst.tags, "element {}")
+    if dst.comments > src.comments:
+        yield "adds an HTML comment, which would hide text"
+    for href, text in src.links.items():
+        if re.search(r"\d|\w\.\w", text) and href in dst.links and dst.links[href] != text:
+            yield f"changes the text of link {href!r}: it must stay {text!r}"
+
+
 def check_safety(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
     """No HTML the English does not have; never scripts, handlers or ``javascript:``."""
     plain = re.sub(r"\s+", "", html.unescape(msgstr)).lower()
@@ -193,6 +253,7 @@ CHECKS: dict[str, Callable[[str, str, Context], Iterator[str]]] = {
     "placeholders": check_placeholders,
     "links": check_links,
     "markup": check_markup,
+    "rendered": check_rendered,
     "safety": check_safety,
 }
 

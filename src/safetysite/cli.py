@@ -22,6 +22,7 @@ from safetysite.catalog import (
     load_translations,
     new_catalog,
     read_catalog,
+    template_kinds,
     update_catalogs,
     write_catalog,
 )
@@ -62,11 +63,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.languages:
         paths = [catalog_path(locales, lang) for lang in args.languages]
     problems = []
+    kinds = template_kinds(locales / TEMPLATE)
     for path in paths:
         if not path.exists():
             print(f"{path}:1: [po] no catalogue for this language", file=sys.stderr)
             return 1
-        problems += load_translations(path, path.parent.parent.name, dialled).problems
+        problems += load_translations(path, path.parent.parent.name, dialled, kinds).problems
     if (locales / TEMPLATE).exists():
         problems += read_catalog(locales / TEMPLATE)[1]
     for problem in sorted(problems):

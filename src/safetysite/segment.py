@@ -100,9 +100,10 @@ class _Line:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATTR_TAIL = re.compile(r"[ \t]*\{:?[ \t]*[#.:\w-][^}]*\}[ \t]*$")
-_ATTR_LINE = re.compile(r"^[ \t]*\{:?[ \t]*[#.:\w-][^}]*\}[ \t]*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*")  # Python-Markdown needs no space after the #s
+#: An attribute list ends a line; a {placeholder} (a number from the contacts file) is not one.
+_ATTR_TAIL = re.compile(r"[ \t]*(?!\{[a-z][a-z0-9_]*\})\{:?[ \t]*[#.:\w-][^}]*\}[ \t]*$")
+_ATTR_LINE = re.compile(r"^[ \t]*(?!\{[a-z][a-z0-9_]*\})\{:?[ \t]*[#.:\w-][^}]*\}[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -316,18 +317,13 @@ class _Segmenter:
 
 
 def _cells(row: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each trimmed cell of a table row (pipes in code kept)."""
-    bounds, tick, k = [], False, 0
-    while k < len(row):
-        char = row[k]
-        if char == "\\":
-            k += 2
-            continue
-        if char == "`":
-            tick = not tick
-        elif char == "|" and not tick:
-            bounds.append(k)
-        k += 1
+    """Yield (start, end) of each trimmed cell of a table row (pipes in closed code spans kept)."""
+    code = [span.span() for span in re.finditer(r"(`+)(?:(?!\1).)+?\1", row)]
+    bounds = [
+        k
+        for k, char in enumerate(row)
+        if char == "|" and (k == 0 or row[k - 1] != "\\") and not any(a < k < b for a, b in code)
+    ]
     edges = [-1, *bounds, len(row)]
     for left, right in pairwise(edges):
         cell = row[left + 1 : right]

@@ -25,7 +25,14 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
 from safetysite.bidi import isolate_numbers
-from safetysite.catalog import TEMPLATE, Translations, catalog_path, load_translations, read_catalog
+from safetysite.catalog import (
+    TEMPLATE,
+    Translations,
+    catalog_path,
+    load_translations,
+    read_catalog,
+    template_kinds,
+)
 from safetysite.contacts import ContactsError, dialled_numbers, expand, load_contacts
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.pagefix import (
@@ -57,7 +64,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return Translations()
         stamp = path.stat().st_mtime
         if language not in self.cache or self.cache[language][0] != stamp:
-            loaded = load_translations(path, language, self.dialled)
+            loaded = load_translations(path, language, self.dialled, template_kinds(self.locales / TEMPLATE))
             for problem in loaded.problems:
                 log.warning("%s (that text stays in English)", problem)
             self.cache[language] = (stamp, loaded)
