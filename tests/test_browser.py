@@ -337,3 +337,18 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
     )
     assert size[0] > size[1]
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
+    """Each language's page-not-found page loads cleanly, in its language, with no axe violation,
+    and its first Tab stop is a working "skip to content" link."""
+    path = "/404.html" if lang == "en" else f"/{lang}/404.html"
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    result = visit(context, base_url, path, PAGE_FACTS, axe=True)
+    context.close()
+    assert (result.console_errors, result.failed) == ([], [])
+    assert (result.facts["lang"], result.facts["dir"]) == (lang, "rtl" if lang in RTL else "ltr")
+    assert [v["id"] for v in result.facts["axe"]] == []
+    assert "md-skip" in result.facts["keyboard"]["cls"]
+    assert result.facts["keyboard"]["hash"] == "#page-not-found"
