@@ -87,11 +87,11 @@ def test_html_lang_and_dir(site: Path) -> None:
 def test_404_pages_in_their_own_language(site: Path) -> None:
     """The root 404 page is English (not the last language built); each language has its own."""
     assert Page(site / "404.html").html["lang"] == "en"
-    assert "<h1>Page not found</h1>" in (site / "404.html").read_text(encoding="utf-8")
+    assert '<h1 id="page-not-found">Page not found</h1>' in (site / "404.html").read_text(encoding="utf-8")
     for lang in LANGUAGES[1:]:
         assert Page(site / lang / "404.html").html["lang"] == lang
         html = (site / lang / "404.html").read_text(encoding="utf-8")
-        assert f"<h1>{translations(lang)['Page not found']}</h1>" in html
+        assert f'<h1 id="page-not-found">{translations(lang)["Page not found"]}</h1>' in html
         assert f'<a href="/{lang}/">{translations(lang)["Go to the home page"]}</a>' in html
 
 
