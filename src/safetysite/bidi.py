@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from safetysite.contacts import UK_PHONE
+
 __all__ = ["isolate_numbers"]
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP = {"script", "style", "title", "textarea", "bdi", "head", "code", "pre", "svg"}
-_UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}"
 
 
 def _pattern(numbers: Iterable[str]) -> re.Pattern[str]:
     known = "|".join(re.escape(n) for n in sorted(set(numbers), key=len, reverse=True))
-    choices = f"{_UK_PHONE}|{known}" if known else _UK_PHONE
+    choices = f"{UK_PHONE}|{known}" if known else UK_PHONE
     return re.compile(rf"(?<![\w.,:/-])(?:{choices})(?![\w]|[.,:]\d)")
 
 

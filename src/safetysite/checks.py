@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from safetysite.contacts import PLACEHOLDER, placeholders
+from safetysite.contacts import PLACEHOLDER, UK_PHONE, placeholders
 from safetysite.segment import KINDS, probe
 
 __all__ = ["CHECKS", "Context", "babel_checker", "check_message", "kinds_of"]
@@ -41,8 +41,7 @@ __all__ = ["CHECKS", "Context", "babel_checker", "check_message", "kinds_of"]
 #: A number in any script's digits (Python's \d is every Unicode decimal digit: Arabic-Indic,
 #: Devanagari, Gurmukhi, full-width...).
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-#: UK phone numbers written in groups: 0800 789 321, 01622 690690, 020 7946 0999.
-_UK_PHONE = re.compile(r"(?<![\w.])0\d{2,4}(?: \d{3,4}){1,2}(?![\w])|(?<![\w.])0\d{9,10}(?!\w)")
+_UK_PHONE = re.compile(rf"(?<![\w.])(?:{UK_PHONE})(?!\w)")
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _REF_TARGET = re.compile(r"\]\[([^\]]+)\]")

@@ -22,6 +22,8 @@ __all__ = ["Contact", "ContactsError", "dialled_numbers", "expand", "load_contac
 #: What a contact is: dialled, texted, pressed on a call, visited, or a name.
 KINDS = ("phone", "sms", "keypad", "web", "name")
 FIELDS = ("kind", "value", "purpose", "source", "checked")
+#: A UK phone number written by hand, in groups or not: 0800 789 321, 01622 690690, 02079460999.
+UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10}"
 #: A placeholder in a page or a translation: ``{emergency}``.
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
