@@ -264,3 +264,19 @@ def test_full_width_phone_number_in_place_of_the_english() -> None:
     """A phone number the English writes in ASCII may not be written in full-width digits."""
     problems = check_message("Press 55.", "５５ दबाएँ।", Context(kinds=("paragraph",), dialled=DIALLED))
     assert ("numbers", "phone number '５５' must be written '55': ASCII digits, same grouping") in problems
+
+
+def test_swapped_placeholders_are_a_warning(tmp_path: Path) -> None:
+    """Placeholders swapped round are shown to a reviewer as a warning; the translation is still used
+    (word order differs between languages) and the check command still passes."""
+    swapped = "ایمرجنسی میں {non_emergency} اور ورنہ {emergency} پر کال کریں۔"
+    path = write_catalogue(
+        tmp_path, entry("Call {emergency} in an emergency, or {non_emergency} if not.", swapped)
+    )
+    status, report = check_command(tmp_path)
+    assert status == 0
+    assert report == [
+        f"{path}:11: [order] warning: placeholders in another order than the English "
+        "({non_emergency} {emergency}): check each is in its place"
+    ]
+    assert load_translations(path, "ur", DIALLED).messages

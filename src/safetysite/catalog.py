@@ -23,7 +23,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
-from safetysite.checks import Context, check_message, kinds_of
+from safetysite.checks import Context, advise_message, check_message, kinds_of
 from safetysite.contacts import Contact, describe
 
 __all__ = [
@@ -251,6 +251,8 @@ def load_translations(
             result.problems.append(Problem(str(path), message.lineno or 1, check, text))
         if not found:
             result.messages[message.id] = message.string
+            for check, text in advise_message(message.id, message.string, context):
+                result.problems.append(Problem(str(path), message.lineno or 1, check, text, error=False))
     return result
 
 

@@ -36,7 +36,7 @@ import markdown
 from safetysite.contacts import PLACEHOLDER, UK_PHONE, placeholders
 from safetysite.segment import KINDS, probe
 
-__all__ = ["CHECKS", "Context", "babel_checker", "check_message", "kinds_of"]
+__all__ = ["ADVICE", "CHECKS", "Context", "advise_message", "babel_checker", "check_message", "kinds_of"]
 
 #: A number in any script's digits (Python's \d is every Unicode decimal digit: Arabic-Indic,
 #: Devanagari, Gurmukhi, full-width...).
@@ -260,6 +260,24 @@ CHECKS: dict[str, Callable[[str, str, Context], Iterator[str]]] = {
 def check_message(msgid: str, msgstr: str, context: Context) -> list[tuple[str, str]]:
     """Run every check; return ``(check name, message)`` for each problem."""
     return [(name, text) for name, check in CHECKS.items() for text in check(msgid, msgstr, context)]
+
+
+def advise_order(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
+    """Placeholders in another order than the English: often right (word order differs between
+    languages), but a swap could say "call 101 in an emergency", so a reviewer should look."""
+    src, dst = placeholders(msgid), placeholders(msgstr)
+    if len(set(src)) > 1 and sorted(src) == sorted(dst) and src != dst:
+        shown = " ".join(f"{{{name}}}" for name in dst)
+        yield f"placeholders in another order than the English ({shown}): check each is in its place"
+
+
+#: Advice: printed by the check command for a reviewer; the translation is still used.
+ADVICE: dict[str, Callable[[str, str, Context], Iterator[str]]] = {"order": advise_order}
+
+
+def advise_message(msgid: str, msgstr: str, context: Context) -> list[tuple[str, str]]:
+    """Run every advisory check; return ``(name, message)`` for each."""
+    return [(name, text) for name, advise in ADVICE.items() for text in advise(msgid, msgstr, context)]
 
 
 _KIND_BY_WORDS = {words: kind for kind, words in KINDS.items()}

@@ -74,7 +74,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in sorted(problems):
         print(problem)
     errors = sum(p.error for p in problems)
-    print(f"{len(paths)} catalogues checked, {errors} errors", file=sys.stderr)
+    advice = len(problems) - errors
+    print(
+        f"{len(paths)} catalogues checked, {errors} errors, {advice} warnings for a reviewer", file=sys.stderr
+    )
     return 1 if errors else 0
 
 

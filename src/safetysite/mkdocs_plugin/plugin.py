@@ -66,7 +66,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if language not in self.cache or self.cache[language][0] != stamp:
             loaded = load_translations(path, language, self.dialled, template_kinds(self.locales / TEMPLATE))
             for problem in loaded.problems:
-                log.warning("%s (that text stays in English)", problem)
+                if problem.error:
+                    log.warning("%s (that text stays in English)", problem)
+                else:
+                    log.info("%s", problem)
             self.cache[language] = (stamp, loaded)
         return self.cache[language][1]
 
