@@ -25,3 +25,15 @@ def test_no_translations_gives_back_the_page() -> None:
     """With an empty catalogue the page is the English, byte for byte."""
     result = translate(PAGE, {})
     assert (result.text, result.translated) == (PAGE, 0)
+
+
+def test_english_box_title_is_reported_and_marked() -> None:
+    """A box title left in English is listed, and marked lang="en" in the rendered page."""
+    from safetysite.translate import mark_english_titles
+
+    result = translate('!!! warning "Stay low"\n    Keep down.\n', {"Keep down.": "نیچے رہیں۔"})
+    assert result.english_titles == ("Stay low",)
+    html = '<div class="admonition warning"><p class="admonition-title">Stay low</p><p>نیچے رہیں۔</p></div>'
+    assert mark_english_titles(html, result.english_titles) == html.replace(
+        '<p class="admonition-title">', '<p lang="en" dir="ltr" class="admonition-title">'
+    )

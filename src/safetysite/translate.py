@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 
 from safetysite.segment import Segment, segment
 
-__all__ = ["Result", "translate"]
+__all__ = ["Result", "mark_english_titles", "translate"]
 
 #: Kinds whose text sits in an element that can hold a marked-up <span>.
 MARKABLE = {"paragraph", "heading", "list item", "table cell", "blockquote", "admonition"}
@@ -28,6 +29,8 @@ class Result:
     text: str
     total: int
     translated: int
+    #: Box titles left in English: Markdown cannot mark them, so the page's HTML is marked later.
+    english_titles: tuple[str, ...] = ()
 
     @property
     def partial(self) -> bool:
@@ -43,6 +46,7 @@ def translate(source: str, messages: Mapping[str, str], *, mark_english: bool = 
     """
     document = segment(source)
     done = 0
+    titles: list[str] = []
 
     def lookup(seg: Segment) -> str | None:
         nonlocal done
@@ -50,9 +54,19 @@ def translate(source: str, messages: Mapping[str, str], *, mark_english: bool = 
         if text is not None:
             done += 1
             return text
+        if seg.kind == "admonition title":
+            titles.append(seg.msgid)
         if mark_english and seg.kind in MARKABLE:
             return f'<span lang="en" dir="ltr">{seg.msgid}</span>'
         return None
 
     text = document.join(lookup)
-    return Result(text, len(document.segments), done)
+    return Result(text, len(document.segments), done, tuple(titles))
+
+
+def mark_english_titles(html: str, titles: tuple[str, ...]) -> str:
+    """Mark box titles that stayed in English with ``lang="en" dir="ltr"`` in rendered HTML."""
+    for title in titles:
+        plain = f'<p class="admonition-title">{escape(title, quote=False)}</p>'
+        html = html.replace(plain, plain.replace("<p ", '<p lang="en" dir="ltr" ', 1))
+    return html

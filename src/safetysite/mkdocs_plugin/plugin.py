@@ -42,7 +42,7 @@ from safetysite.pagefix import (
     set_direction,
 )
 from safetysite.search import dumps, point_search_at, split_index
-from safetysite.translate import translate
+from safetysite.translate import mark_english_titles, translate
 
 log = get_plugin_logger(__name__)
 #: ``<!-- include languages -->`` in a page renders overrides/partials/include/languages.html there.
@@ -138,11 +138,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 "partial": result.partial,
                 "translated": result.translated,
                 "total": result.total,
+                "english_titles": result.english_titles,
             }
         try:
             return expand(markdown, self.contacts)
         except ContactsError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc} (see {self.config.contacts})") from exc
+
+    def on_page_content(self, html, page, config, files):
+        titles = page.meta.get("translation", {}).get("english_titles", ())
+        return mark_english_titles(html, titles) if titles else html
 
     def on_page_context(self, context, page, config, nav):
         """Replace ``<!-- include NAME -->`` with the template ``partials/include/NAME.html``."""
