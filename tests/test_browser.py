@@ -96,7 +96,7 @@ LAYOUT_FACTS = """
     // a box of the page text (a table, say) that must be scrolled sideways to be read
     if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
         && el.closest('.md-content')) {
-      clipped.push('scrolls sideways ' + el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
+      clipped.push('scrolls sideways ' + el.tagName + ': ' + el.textContent.trim().slice(0, 40));
     }
     const box = el.getBoundingClientRect();
     if (el.children.length === 0 && box.width > 0 && (box.right > root.clientWidth + 1 || box.left < -1)
