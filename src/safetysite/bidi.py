@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from babel import Locale
+
 from safetysite.contacts import UK_PHONE
 
-__all__ = ["isolate_numbers"]
+__all__ = ["direction", "isolate_numbers"]
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP = {"script", "style", "title", "textarea", "bdi", "head", "code", "pre", "svg"}
+
+
+def direction(locale: str) -> str:
+    """``rtl`` or ``ltr``: the direction a language is written in."""
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
 def _pattern(numbers: Iterable[str]) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from safetysite.bidi import direction
 from safetysite.catalog import (
     TEMPLATE,
     catalog_path,
@@ -100,10 +101,9 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     partial = root / "overrides" / "partials" / "languages" / f"{code}.html"
     material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
     if not (material / f"{code}.html").exists() and not partial.exists():
-        direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
         name = locale.get_display_name("en")
         partial.write_text(
-            MATERIAL_PARTIAL.format(name=name, code=code, direction=direction), encoding="utf-8"
+            MATERIAL_PARTIAL.format(name=name, code=code, direction=direction(code)), encoding="utf-8"
         )
         print(f"created {partial}")
     own = locale.get_display_name(code)

@@ -14,7 +14,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date
 from jinja2 import TemplateNotFound
 from jinja2.ext import i18n
@@ -24,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
-from safetysite.bidi import isolate_numbers
+from safetysite.bidi import direction, isolate_numbers
 from safetysite.catalog import (
     TEMPLATE,
     Translations,
@@ -73,15 +72,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self.cache[language] = (stamp, loaded)
         return self.cache[language][1]
 
-    @property
-    def direction(self) -> str:
-        return "rtl" if Locale.parse(self.language).character_order == "right-to-left" else "ltr"
-
     # -- events -----------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        self.config_ref = config
         self.locales = root / self.config.locales_dir
         try:
             self.contacts = load_contacts(root / self.config.contacts)
@@ -91,6 +85,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         i18n_plugin = config.plugins.get("i18n")
         self.default = i18n_plugin.default_language if i18n_plugin else "en"
         self.language = i18n_plugin.current_language if i18n_plugin else self.default
+        #: (code, name in its own script) of every language, the default first
+        self.languages = (
+            [(lang.locale, lang.name) for lang in i18n_plugin.config.languages] if i18n_plugin else []
+        )
         for key in ("site_name", "site_description", "copyright"):
             self.english.setdefault(key, config[key])
             if config[key]:
@@ -173,43 +171,32 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def language_links(self, page) -> list[dict]:
         """The same page in every language: relative link, name in its own script, direction."""
-        i18n_plugin = self.config_ref.plugins.get("i18n")
         here = posixpath.dirname(page.url.rstrip("/") + "/x") if page.url else "."
         english = page.url[len(self.language) + 1 :] if self.language != self.default else page.url
         links = []
-        for language in i18n_plugin.config.languages if i18n_plugin else []:
-            target = english if language.locale == self.default else f"{language.locale}/{english}"
+        for locale, name in self.languages:
+            target = english if locale == self.default else f"{locale}/{english}"
             href = posixpath.relpath(target or ".", here or ".")
-            order = Locale.parse(language.locale).character_order
             links.append(
                 {
-                    "locale": language.locale,
-                    "name": language.name,
-                    "current": language.locale == self.language,
+                    "locale": locale,
+                    "name": name,
+                    "current": locale == self.language,
                     "href": href if href.endswith("/") or href == "." else href + "/",
-                    "dir": "rtl" if order == "right-to-left" else "ltr",
+                    "dir": direction(locale),
                 }
             )
         return links
 
-    def translation_status(self, config) -> list[dict]:
+    def translation_status(self) -> list[dict]:
         """How much of the template each language translates, for the accessibility statement."""
         template, _ = read_catalog(self.locales / TEMPLATE)
         ids = {m.id for m in template if m.id} if template else set()
-        i18n_plugin = config.plugins.get("i18n")
         rows = []
-        for language in i18n_plugin.config.languages if i18n_plugin else []:
-            done = (
-                len(ids)
-                if language.locale == self.default
-                else len(ids & set(self.translations(language.locale).messages))
-            )
+        for locale, name in self.languages:
+            done = len(ids) if locale == self.default else len(ids & set(self.translations(locale).messages))
             rows.append(
-                {
-                    "locale": language.locale,
-                    "name": language.name,
-                    "percent": round(100 * done / len(ids)) if ids else 100,
-                }
+                {"locale": locale, "name": name, "percent": round(100 * done / len(ids)) if ids else 100}
             )
         return rows
 
@@ -217,7 +204,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         output = print_addresses(self._tidy(output), (config.site_url or "/") + page.url)
         if self.language != self.default:
             output = point_search_at(output, self.language)
-        return isolate_numbers(output, self.dialled) if self.direction == "rtl" else output
+        return isolate_numbers(output, self.dialled) if direction(self.language) == "rtl" else output
 
     def on_post_template(self, output_content, template_name, config):
         output_content = self._tidy(output_content)
@@ -235,9 +222,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         site = Path(config.site_dir)
         combined = site / "search" / "search_index.json"
         if combined.exists():
-            languages = (
-                [lang.locale for lang in i18n_plugin.config.languages] if i18n_plugin else [self.default]
-            )
+            languages = [locale for locale, _ in self.languages] or [self.default]
             for language, index in split_index(
                 json.loads(combined.read_text("utf-8")), languages, self.default
             ).items():
@@ -256,4 +241,4 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return server
 
     def _tidy(self, html: str) -> str:
-        return drop_head_alternates(drop_checkbox_autocomplete(set_direction(html, self.direction)))
+        return drop_head_alternates(drop_checkbox_autocomplete(set_direction(html, direction(self.language))))
