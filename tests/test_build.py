@@ -93,6 +93,9 @@ def test_404_pages_in_their_own_language(site: Path) -> None:
         html = (site / lang / "404.html").read_text(encoding="utf-8")
         assert f'<h1 id="page-not-found">{translations(lang)["Page not found"]}</h1>' in html
         assert f'<a href="/{lang}/">{translations(lang)["Go to the home page"]}</a>' in html
+        assert f'"base": "/{lang}/"' in html  # search finds pages in this language
+        if lang in RTL:
+            assert '<a href="tel:999"><bdi dir="ltr">999</bdi></a>' in html
 
 
 def test_no_third_party_resources(site: Path) -> None:

@@ -33,7 +33,7 @@ def split_index(index: dict, languages: Iterable[str], default: str) -> dict[str
 
 def point_search_at(html: str, language: str) -> str:
     """Make a page's search (Material's ``__config.base``) use its language's folder."""
-    return _BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{language}/{m.group(3)}", html, count=1)
+    return _BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{language}/{m.group(3)}", html, count=1)
 
 
 def dumps(index: dict) -> str:

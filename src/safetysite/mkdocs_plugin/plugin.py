@@ -201,13 +201,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return rows
 
     def on_post_page(self, output, page, config):
-        output = print_addresses(self._tidy(output), (config.site_url or "/") + page.url)
-        if self.language != self.default:
-            output = point_search_at(output, self.language)
-        return isolate_numbers(output, self.dialled) if direction(self.language) == "rtl" else output
+        return print_addresses(self._finish(output), (config.site_url or "/") + page.url)
 
     def on_post_template(self, output_content, template_name, config):
-        output_content = self._tidy(output_content)
+        output_content = self._finish(output_content)
         if template_name == "404.html":
             self.pages_404[self.language] = output_content
         return output_content
@@ -240,5 +237,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.contacts))
         return server
 
-    def _tidy(self, html: str) -> str:
-        return drop_head_alternates(drop_checkbox_autocomplete(set_direction(html, direction(self.language))))
+    def _finish(self, html: str) -> str:
+        """What every page and the 404 page need: direction on <html>, valid HTML, search in the
+        page's language, phone numbers left to right on right-to-left pages."""
+        written = direction(self.language)
+        html = drop_head_alternates(drop_checkbox_autocomplete(set_direction(html, written)))
+        if self.language != self.default:
+            html = point_search_at(html, self.language)
+        return isolate_numbers(html, self.dialled) if written == "rtl" else html
