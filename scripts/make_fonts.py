@@ -2,9 +2,10 @@
 
     python scripts/make_fonts.py   (writes docs/assets/fonts/; needs fonts-noto-core)
 
-Each script's font is cut down to its own letters plus ASCII and punctuation, with
-every OpenType layout feature kept (Nastaliq and the Indic scripts need them).
-Weights are declared here: Debian's Nastaliq Bold file reports weight 400.
+Each language of mkdocs.yml gets the font of its script (src/safetysite/fonts.py), cut down to
+the script's letters plus ASCII and punctuation, with every OpenType layout feature kept
+(Nastaliq and the Indic scripts need them). Weights are declared here: Debian's Nastaliq Bold
+file reports weight 400.
 """
 
 from __future__ import annotations
@@ -14,22 +15,12 @@ from pathlib import Path
 
 from fontTools import subset
 
+from safetysite.site import Site
+
 SOURCE = Path("/usr/share/fonts/truetype/noto")
-OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "fonts"
+SITE = Site.load(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+OUT = SITE.docs_dir / "assets" / "fonts"
 COMMON = "U+0020-007E,U+00A0-00FF,U+2000-206F,U+20B9,U+25CC"
-#: language -> (family, file stem, the script's code points)
-FONTS = {
-    "ur": ("Noto Nastaliq Urdu", "NotoNastaliqUrdu", "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF"),
-    "ar": (
-        "Noto Naskh Arabic",
-        "NotoNaskhArabic",
-        "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF",
-    ),
-    "he": ("Noto Sans Hebrew", "NotoSansHebrew", "U+0590-05FF,U+FB1D-FB4F"),
-    "hi": ("Noto Sans Devanagari", "NotoSansDevanagari", "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"),
-    "pa": ("Noto Sans Gurmukhi", "NotoSansGurmukhi", "U+0A00-0A7F,U+0964-0965"),
-}
-FONTS["ne"] = FONTS["hi"]
 
 
 def make(stem: str, ranges: str) -> None:
@@ -61,10 +52,14 @@ def main() -> int:
         print(f"{SOURCE} not found: apt-get install fonts-noto-core", file=sys.stderr)
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
-    for language, (family, stem, ranges) in FONTS.items():
-        if not (OUT / f"{stem}-Regular.woff2").exists() or "--force" in sys.argv:
-            make(stem, ranges)
-        (OUT / f"{language}.css").write_text(stylesheet(family, stem), encoding="utf-8")
+    for language in SITE.languages:
+        font = language.font
+        if font is None:
+            continue
+        if not (OUT / f"{font.stem}-Regular.woff2").exists() or "--force" in sys.argv:
+            make(font.stem, font.unicodes)
+        css = SITE.docs_dir / font.stylesheet(language.code)
+        css.write_text(stylesheet(font.family, font.stem), encoding="utf-8")
     return 0
 
 

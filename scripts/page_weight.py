@@ -13,7 +13,11 @@ import re
 import sys
 from pathlib import Path
 
-SITE = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "site")
+from safetysite.site import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")
+LANGUAGES = Site.load(ROOT / "mkdocs.yml").languages
 
 
 def weight(path: Path) -> tuple[int, int]:
@@ -38,14 +42,13 @@ def first_visit(page: Path) -> dict[str, tuple[int, int]]:
 
 def main() -> int:
     print(f"{'language':9} {'files':>5} {'raw KB':>7} {'gzip KB':>8}  largest")
-    for home in [SITE / "index.html", *sorted(SITE.glob("*/index.html"))]:
-        if home.parent != SITE and not (home.parent / "search").is_dir():
-            continue
+    for lang in LANGUAGES:
+        home = SITE / lang.folder / "index.html"
         files = first_visit(home)
         raw = sum(r for r, _ in files.values()) / 1024
         packed = sum(g for _, g in files.values()) / 1024
         largest = max(files, key=lambda name: files[name][1])
-        language = "en" if home.parent == SITE else home.parent.name
+        language = lang.code
         biggest = files[largest][1] / 1024
         print(f"{language:9} {len(files):5} {raw:7.0f} {packed:8.0f}  {largest} ({biggest:.0f} KB gz)")
     return 0

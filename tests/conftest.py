@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from safetysite.site import Site
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "ur", "pa", "hi", "ne", "he", "ar")
-RTL = {"ur", "he", "ar"}
+#: The site context, read from mkdocs.yml: the one place the languages are written.
+SITE = Site.load(ROOT / "mkdocs.yml")
+LANGUAGES = SITE.codes
+RTL = {lang.code for lang in SITE.languages if lang.direction == "rtl"}
 BIN = Path(sys.executable).parent
 #: Figures the tests measured (pages audited, seconds, validator counts), printed after the run.
 FIGURES: list[str] = []

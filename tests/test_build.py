@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, RTL, pages, run
+from conftest import LANGUAGES, ROOT, RTL, SITE, pages, run
 from safetysite.catalog import catalog_path, read_catalog
 from safetysite.contacts import load_contacts
 
-NAMES = {
-    "en": "English",
-    "ur": "اردو",
-    "pa": "ਪੰਜਾਬੀ",
-    "hi": "हिन्दी",
-    "ne": "नेपाली",
-    "he": "עברית",
-    "ar": "العربية",
-}
+NAMES = {lang.code: lang.name for lang in SITE.languages}
 
 
 class Page(HTMLParser):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, run
-from safetysite.catalog import load_translations
+from safetysite.catalog import Translations, load_checker, load_translations
 from safetysite.checks import Context, check_message
 from safetysite.contacts import dialled_numbers
 
@@ -31,11 +32,33 @@ def entry(msgid: str, msgstr: str, kind: str = "paragraph") -> str:
     return f'\n#. {kind}\n#: docs/index.md:1\nmsgid "{quote(msgid)}"\nmsgstr "{quote(msgstr)}"\n'
 
 
+SITE_CONFIG = """\
+site_name: Test
+plugins:
+  - i18n:
+      languages:
+        - {locale: en, name: English, default: true}
+        - {locale: ur, name: اردو}
+"""
+
+
 def write_catalogue(root: Path, *entries: str, language: str = "ur", raw: bytes | None = None) -> Path:
+    """Write a small site: mkdocs.yml, the template of ``entries`` (English only) and a catalogue."""
     path = root / "locales" / language / "LC_MESSAGES" / "messages.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(raw if raw is not None else (HEADER + "".join(entries)).encode("utf-8"))
+    english = entries or (GOOD, entry("Stay calm.", ""))
+    template = re.sub(r'msgstr ".*"', 'msgstr ""', "".join(english))
+    (root / "locales" / "messages.pot").write_text(HEADER.replace("Language: ur", "Language: ") + template)
+    (root / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "contacts.yml").write_bytes((ROOT / "data" / "contacts.yml").read_bytes())
     return path
+
+
+def load(path: Path) -> Translations:
+    """The translations the build would use, checked against the template beside the catalogue."""
+    return load_translations(path, "ur", load_checker(path.parents[2] / "messages.pot", DIALLED))
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -46,8 +69,6 @@ def digest(folder: Path) -> dict[str, str]:
 
 def check_command(root: Path) -> tuple[int, list[str]]:
     """Run the real check command on ``root`` and return its exit status and report lines."""
-    (root / "data").mkdir(exist_ok=True)
-    (root / "data" / "contacts.yml").write_bytes((ROOT / "data" / "contacts.yml").read_bytes())
     before = digest(root)
     result = run("safetysite", "--root", root, "check", check=False)
     assert digest(root) == before, "the check command must not change any file"
@@ -112,7 +133,7 @@ def test_bad_translation_is_reported_and_kept_out(
     status, report = check_command(tmp_path)
     assert status == 1
     assert any(line.startswith(f"{path}:{LINE}: [{check}] ") and words in line for line in report), report
-    loaded = load_translations(path, "ur", DIALLED)
+    loaded = load(path)
     assert msgid not in loaded.messages
     assert loaded.messages["Call 101 when it is not an emergency."] == "ایمرجنسی نہ ہو تو 101 پر کال کریں۔"
 
@@ -139,7 +160,7 @@ def test_broken_po_is_reported_with_line(tmp_path: Path, raw: bytes, line: int, 
     status, report = check_command(tmp_path)
     assert status == 1
     assert any(r.startswith(f"{path}:{line}: [po] ") and words in r for r in report), report
-    assert load_translations(path, "ur", DIALLED).messages == {}
+    assert load(path).messages == {}
 
 
 @pytest.mark.parametrize(
@@ -186,15 +207,72 @@ def test_changed_web_address_in_text() -> None:
     assert [name for name, _ in problems] == ["links", "links"]
 
 
-def test_babel_checker_entry_point(tmp_path: Path) -> None:
-    """Babel's own Catalog.check() runs the checks through the babel.checkers entry point."""
+def babel_errors(path: Path) -> list[str]:
+    """What Babel's own Catalog.check() reports for a catalogue (through the entry point)."""
     from babel.messages.pofile import read_po
 
-    path = write_catalogue(tmp_path, entry("Stay calm.", "# پرسکون رہیں۔"))
     with path.open("rb") as fileobj:
         catalog = read_po(fileobj)
-    errors = [str(e) for _, errs in catalog.check() for e in errs]
-    assert errors == ["[markup] the English is one paragraph, but the translation reads as: heading"]
+    return [str(e) for _, errs in catalog.check() for e in errs]
+
+
+def test_babel_checker_entry_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Babel's Catalog.check() runs the site's checks through the babel.checkers entry point,
+    with the template's kinds and the dialled numbers, as `safetysite check` does."""
+    monkeypatch.chdir(tmp_path)
+    path = write_catalogue(
+        tmp_path,
+        GOOD,
+        entry("Stay calm.", "# پرسکون رہیں۔").replace("#. paragraph\n", "#. heading\n"),
+        entry("Call 999 now.", "ابھی ۹۹۹ پر کال کریں۔"),
+    )
+    (tmp_path / "locales" / "messages.pot").write_text(
+        (tmp_path / "locales" / "messages.pot").read_text().replace("#. heading", "#. paragraph")
+    )
+    assert babel_errors(path) == [
+        "[markup] the English is one paragraph, but the translation reads as: heading",
+        "[numbers] phone number '۹۹۹' must be written '999': ASCII digits, same grouping",
+    ]
+    status, report = check_command(tmp_path)
+    assert status == 1
+    assert {e.split("] ", 1)[1] for e in babel_errors(path)} <= {line.split("] ", 1)[1] for line in report}
+
+
+def test_babel_checker_without_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no template, Babel's check fails and says how to make one (it never guesses kinds)."""
+    monkeypatch.chdir(tmp_path)
+    path = write_catalogue(tmp_path, GOOD)
+    (tmp_path / "locales" / "messages.pot").unlink()
+    assert babel_errors(path) == [
+        "[template] this English is not in locales/messages.pot: run safetysite update"
+    ]
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Never type `<script>` into a form.",
+        "Call 999 or text 999 if you cannot speak.",
+        "Read <b>this</b> [first](https://example.org/a) at gov.uk/ACT.",
+        "Stay **low** `code` {emergency}",
+    ],
+)
+def test_a_translation_identical_to_its_english_never_fails(english: str) -> None:
+    """Leaving a message in English (msgstr = msgid) passes every check, whatever the English holds."""
+    for kinds in ((), ("paragraph",), ("list item",), ("heading",)):
+        assert check_message(english, english, Context(kinds=kinds, dialled=DIALLED)) == []
+
+
+def test_script_in_inline_code_is_text() -> None:
+    """`<script>` inside inline code is shown as text, so the safety check lets a translation keep it;
+    outside code it is still refused."""
+    english = "Never type `<script>` into a form."
+    kept = check_message(english, "کبھی کسی فارم میں `<script>` نہ لکھیں۔", Context(kinds=("paragraph",)))
+    assert kept == []
+    added = check_message(
+        english, "کبھی `<script>` نہ لکھیں۔<script>x()</script>", Context(kinds=("paragraph",))
+    )
+    assert ("safety", "forbidden HTML tag <script>") in added
 
 
 CALL = "Call {emergency} if a crime is happening or someone is in danger."
@@ -239,13 +317,11 @@ def test_markup_kind_comes_from_the_template(tmp_path: Path) -> None:
     """Deleting the '#. paragraph' line from a .po does not switch off the markup check."""
     from safetysite.catalog import template_kinds
 
-    bad = entry("Stay calm.", "> - ## پرسکون رہیں۔").replace("#. paragraph\n", "")
-    path = write_catalogue(tmp_path, bad)
-    template = write_catalogue(tmp_path, entry("Stay calm.", ""), language="template")
-    kinds = template_kinds(template)
-    assert kinds == {"Stay calm.": ("paragraph",)}
-    problems = load_translations(path, "ur", DIALLED, kinds).problems
-    assert any(p.check == "markup" for p in problems), problems
+    path = write_catalogue(tmp_path, entry("Stay calm.", "> - ## پرسکون رہیں۔"))
+    po = path.read_text(encoding="utf-8")
+    path.write_text(po.replace("#. paragraph\n", ""), encoding="utf-8")
+    assert template_kinds(tmp_path / "locales" / "messages.pot") == {"Stay calm.": ("paragraph",)}
+    assert any(p.check == "markup" for p in load(path).problems)
 
 
 def test_render_extensions_match_mkdocs_yml() -> None:
@@ -279,4 +355,4 @@ def test_swapped_placeholders_are_a_warning(tmp_path: Path) -> None:
         f"{path}:11: [order] warning: placeholders in another order than the English "
         "({non_emergency} {emergency}): check each is in its place"
     ]
-    assert load_translations(path, "ur", DIALLED).messages
+    assert load(path).messages

@@ -23,7 +23,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
-from safetysite.checks import Context, advise_message, check_message, kinds_of
+from safetysite.checks import Checker, kinds_of
 from safetysite.contacts import Contact, describe
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Translations",
     "catalog_path",
     "extract_template",
+    "load_checker",
     "load_translations",
     "read_catalog",
     "template_kinds",
@@ -228,31 +229,31 @@ def template_kinds(template: Path) -> dict[str, tuple[str, ...]]:
     return {m.id: kinds_of(m.auto_comments) for m in catalog or [] if isinstance(m.id, str) and m.id}
 
 
-def load_translations(
-    path: Path, locale: str, dialled: Iterable[str] = (), kinds: Mapping[str, tuple[str, ...]] | None = None
-) -> Translations:
-    """Every translated, non-fuzzy message that passes every check, and the problems.
+def load_checker(template: Path, dialled: Iterable[str] = ()) -> Checker:
+    """The checker every entry point uses: message kinds from ``template``, the dialled numbers."""
+    return Checker(template_kinds(template), frozenset(dialled), str(template))
 
-    ``kinds`` (from :func:`template_kinds`) says what each message is; without it, the
-    catalogue's own ``#.`` lines are read.
-    """
+
+def load_translations(path: Path, locale: str, checker: Checker) -> Translations:
+    """Every translated, non-fuzzy message that passes every check, and the problems."""
+    if not checker.kinds:
+        why = "is missing or holds no message"
+        return Translations(
+            problems=[Problem(checker.template, 1, "po", f"the template {why}: run safetysite update")]
+        )
     result = Translations()
     catalog, result.problems = read_catalog(path, locale)
     if catalog is None:
         return result
-    dialled = frozenset(dialled)
     for message in catalog:
         if not message.id or not message.string or message.fuzzy or isinstance(message.id, tuple):
             continue
-        kind = kinds[message.id] if kinds and message.id in kinds else kinds_of(message.auto_comments)
-        context = Context(kinds=kind, dialled=dialled)
-        found = check_message(message.id, message.string, context)
-        for check, text in found:
-            result.problems.append(Problem(str(path), message.lineno or 1, check, text))
-        if not found:
+        errors, advice = checker.check(message.id, message.string)
+        line = message.lineno or 1
+        result.problems += [Problem(str(path), line, check, text) for check, text in errors]
+        result.problems += [Problem(str(path), line, check, text, error=False) for check, text in advice]
+        if not errors:
             result.messages[message.id] = message.string
-            for check, text in advise_message(message.id, message.string, context):
-                result.problems.append(Problem(str(path), message.lineno or 1, check, text, error=False))
     return result
 
 

@@ -3,8 +3,10 @@
 Each check is a small function ``check(msgid, msgstr, context) -> Iterator[str]``
 that yields one plain message per problem; :data:`CHECKS` names them. The check
 command (:mod:`safetysite.cli`) and the build (:mod:`safetysite.catalog`) run the
-same functions. :func:`babel_checker` runs them for Babel's
-``Catalog.check()``; it is registered in the ``babel.checkers`` entry-point group.
+same functions through one :class:`Checker`, which knows what each message is (from the
+template) and which numbers are dialled (from the contacts file). :func:`babel_checker` runs
+that same checker for Babel's ``Catalog.check()``; it is registered in the ``babel.checkers``
+entry-point group. A translation identical to its English never fails a check.
 
 - ``numbers``: every number in the English is in the translation and none is
   added. Phone numbers and SMS codes stay in ASCII digits with the same
@@ -27,8 +29,9 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -36,7 +39,17 @@ import markdown
 from safetysite.contacts import PLACEHOLDER, UK_PHONE, placeholders
 from safetysite.segment import KINDS, probe
 
-__all__ = ["ADVICE", "CHECKS", "Context", "advise_message", "babel_checker", "check_message", "kinds_of"]
+__all__ = [
+    "ADVICE",
+    "CHECKS",
+    "Checker",
+    "Context",
+    "advise_message",
+    "babel_checker",
+    "check_message",
+    "kinds_of",
+    "review",
+]
 
 #: A number in any script's digits (Python's \d is every Unicode decimal digit: Arabic-Indic,
 #: Devanagari, Gurmukhi, full-width...).
@@ -207,10 +220,14 @@ class _Elements(HTMLParser):
         self.comments += 1
 
 
+#: One renderer for every check (making one costs more than rendering a message with it).
+_MARKDOWN = markdown.Markdown(extensions=list(RENDER_EXTENSIONS))
+
+
 def _rendered(text: str) -> _Elements:
     """Render text as the site does, each placeholder standing as a link to itself."""
     text = PLACEHOLDER.sub(lambda m: f"[{m.group(1)}](placeholder:{m.group(1)})", text)
-    return _Elements(markdown.markdown(text, extensions=list(RENDER_EXTENSIONS)))
+    return _Elements(_MARKDOWN.reset().convert(text))
 
 
 def check_rendered(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
@@ -227,7 +244,12 @@ def check_rendered(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
 
 
 def check_safety(msgid: str, msgstr: str, context: Context) -> Iterator[str]:
-    """No HTML the English does not have; never scripts, handlers or ``javascript:``."""
+    """No HTML the English does not have; never scripts, handlers or ``javascript:``.
+
+    Inline code is shown as text, never run, so ``<script>`` inside backticks is not HTML (the
+    markup check keeps code spans exactly as in the English).
+    """
+    msgid, msgstr = _CODE.sub(" ", msgid), _CODE.sub(" ", msgstr)
     plain = re.sub(r"\s+", "", html.unescape(msgstr)).lower()
     for tag in _TAG.finditer(msgstr):
         if tag.group(1).lower() in _FORBIDDEN_TAGS and not tag.group(0).startswith("</"):
@@ -258,7 +280,12 @@ CHECKS: dict[str, Callable[[str, str, Context], Iterator[str]]] = {
 
 
 def check_message(msgid: str, msgstr: str, context: Context) -> list[tuple[str, str]]:
-    """Run every check; return ``(check name, message)`` for each problem."""
+    """Run every check; return ``(check name, message)`` for each problem.
+
+    A translation identical to its English passes: it cannot change what the English says.
+    """
+    if msgstr == msgid:
+        return []
     return [(name, text) for name, check in CHECKS.items() for text in check(msgid, msgstr, context)]
 
 
@@ -280,6 +307,38 @@ def advise_message(msgid: str, msgstr: str, context: Context) -> list[tuple[str,
     return [(name, text) for name, advise in ADVICE.items() for text in advise(msgid, msgstr, context)]
 
 
+Found = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1 << 16)
+def review(msgid: str, msgstr: str, context: Context) -> tuple[Found, Found]:
+    """Errors and advice for one translation, remembered by content: a catalogue saved again
+    (as in ``mkdocs serve``) re-checks only the messages that changed."""
+    errors = tuple(check_message(msgid, msgstr, context))
+    return errors, () if errors else tuple(advise_message(msgid, msgstr, context))
+
+
+@dataclass(frozen=True)
+class Checker:
+    """The checks as every entry point runs them (the build, ``safetysite check``, Babel).
+
+    ``kinds`` says what each message of the template is (a heading, a list item...): it comes
+    from the template, never from the ``#.`` lines of a ``.po`` file, which a translator can
+    edit. ``dialled``: the numbers readers dial or text, from the contacts file.
+    """
+
+    kinds: Mapping[str, tuple[str, ...]] = field(hash=False, compare=False)
+    dialled: frozenset[str] = frozenset()
+    #: The template the kinds were read from, for messages that name it.
+    template: str = "locales/messages.pot"
+
+    def check(self, msgid: str, msgstr: str) -> tuple[Found, Found]:
+        """``(errors, advice)`` for one translation, each a tuple of ``(check name, message)``."""
+        if msgid not in self.kinds:
+            return (("template", f"this English is not in {self.template}: run safetysite update"),), ()
+        return review(msgid, msgstr, Context(kinds=self.kinds[msgid], dialled=self.dialled))
+
+
 _KIND_BY_WORDS = {words: kind for kind, words in KINDS.items()}
 
 
@@ -289,11 +348,20 @@ def kinds_of(auto_comments: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def babel_checker(catalog, message) -> None:
-    """Babel ``babel.checkers`` entry point: raise on the first problem."""
+    """Babel ``babel.checkers`` entry point: raise on the first problem.
+
+    It runs the site's own :class:`Checker` (found from the current folder's ``mkdocs.yml``),
+    so Babel checks exactly as ``safetysite check`` and the build do.
+    """
     from babel.messages.catalog import TranslationError
+
+    from safetysite.site import SiteError, current_site
 
     if not message.id or not message.string or message.fuzzy or isinstance(message.id, tuple):
         return
-    context = Context(kinds=kinds_of(message.auto_comments))
-    for name, text in check_message(message.id, message.string, context):
+    try:
+        checker = current_site().checker()
+    except SiteError as exc:
+        raise TranslationError(str(exc)) from exc
+    for name, text in checker.check(message.id, message.string)[0]:
         raise TranslationError(f"[{name}] {text}")

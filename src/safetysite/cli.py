@@ -16,18 +16,9 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from safetysite.bidi import direction
-from safetysite.catalog import (
-    TEMPLATE,
-    catalog_path,
-    extract_template,
-    load_translations,
-    new_catalog,
-    read_catalog,
-    template_kinds,
-    update_catalogs,
-    write_catalog,
-)
-from safetysite.contacts import dialled_numbers, load_contacts
+from safetysite.catalog import extract_template, new_catalog, read_catalog, update_catalogs, write_catalog
+from safetysite.fonts import font_for
+from safetysite.site import Site, SiteError
 
 MATERIAL_PARTIAL = """{{#- Theme strings for {name}: Material for MkDocs has none for this language.
   Start from English; translate the values. -#}}
@@ -39,15 +30,13 @@ MATERIAL_PARTIAL = """{{#- Theme strings for {name}: Material for MkDocs has non
 """
 
 
-def _paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    root = Path(args.root)
-    return root, root / "locales", root / "data" / "contacts.yml"
+def _site(args: argparse.Namespace) -> Site:
+    return Site.load(Path(args.root) / "mkdocs.yml")
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    root, locales, contacts_file = _paths(args)
-    contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
-    written, problems = update_catalogs(root, root / "babel.cfg", locales, contacts)
+    site = _site(args)
+    written, problems = update_catalogs(site.root, site.mapping, site.locales, site.contacts)
     for path in written:
         print(f"updated {path}")
     for problem in problems:
@@ -58,47 +47,43 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    _, locales, contacts = _paths(args)
-    dialled = dialled_numbers(contacts)
-    paths = sorted(locales.glob("*/LC_MESSAGES/messages.po"))
-    if args.languages:
-        paths = [catalog_path(locales, lang) for lang in args.languages]
-    problems = []
-    kinds = template_kinds(locales / TEMPLATE)
-    for path in paths:
-        if not path.exists():
-            print(f"{path}:1: [po] no catalogue for this language", file=sys.stderr)
+    site = _site(args)
+    found = sorted(path.parent.parent.name for path in site.locales.glob("*/LC_MESSAGES/messages.po"))
+    configured = [lang.code for lang in site.languages if not lang.default]
+    languages = args.languages or list(dict.fromkeys([*configured, *found]))
+    for code in languages:
+        if not site.catalog(code).exists():
+            print(f"{site.catalog(code)}:1: [po] no catalogue for this language", file=sys.stderr)
             return 1
-        problems += load_translations(path, path.parent.parent.name, dialled, kinds).problems
-    if (locales / TEMPLATE).exists():
-        problems += read_catalog(locales / TEMPLATE)[1]
-    for problem in sorted(problems):
+    problems = [p for code in languages for p in site.translations(code).problems]
+    if site.template.exists():
+        problems += read_catalog(site.template)[1]
+    for problem in sorted(set(problems)):
         print(problem)
-    errors = sum(p.error for p in problems)
-    advice = len(problems) - errors
+    errors = sum(p.error for p in set(problems))
+    advice = len(set(problems)) - errors
     print(
-        f"{len(paths)} catalogues checked, {errors} errors, {advice} warnings for a reviewer", file=sys.stderr
+        f"{len(languages)} catalogues checked, {errors} errors, {advice} warnings for a reviewer",
+        file=sys.stderr,
     )
     return 1 if errors else 0
 
 
 def cmd_add_language(args: argparse.Namespace) -> int:
-    root, locales, _ = _paths(args)
+    site = _site(args)
     code = args.language
     try:
         locale = Locale.parse(code)
     except (ValueError, UnknownLocaleError):
         print(f"error: {code!r} is not a language code Babel knows (try e.g. bn or pl)", file=sys.stderr)
         return 2
-    path = catalog_path(locales, code)
+    path = site.catalog(code)
     if path.exists():
         print(f"error: {path} already exists", file=sys.stderr)
         return 1
-    contacts_file = root / "data" / "contacts.yml"
-    contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
-    write_catalog(path, new_catalog(extract_template(root, root / "babel.cfg", contacts), code))
+    write_catalog(path, new_catalog(extract_template(site.root, site.mapping, site.contacts), code))
     print(f"created {path}")
-    partial = root / "overrides" / "partials" / "languages" / f"{code}.html"
+    partial = site.root / "overrides" / "partials" / "languages" / f"{code}.html"
     material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
     if not (material / f"{code}.html").exists() and not partial.exists():
         name = locale.get_display_name("en")
@@ -109,6 +94,9 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     own = locale.get_display_name(code)
     print("\nNow add this entry under plugins > i18n > languages in mkdocs.yml:\n")
     print(f"        - locale: {code}\n          name: {own}\n          build: true")
+    font = font_for(code)
+    if font and not (site.docs_dir / font.stylesheet(code)).exists():
+        print(f"\nIts script needs {font.family}: run scripts/make_fonts.py to make {font.stylesheet(code)}.")
     return 0
 
 
@@ -124,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("language", help="language code, e.g. bn or pl")
     add.set_defaults(run=cmd_add_language)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except SiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -13,11 +13,21 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
+from babel.dates import format_date
 
-__all__ = ["Contact", "ContactsError", "dialled_numbers", "expand", "load_contacts", "placeholders"]
+__all__ = [
+    "Contact",
+    "ContactsError",
+    "checked_date",
+    "dialled_numbers",
+    "expand",
+    "load_contacts",
+    "placeholders",
+]
 
 #: What a contact is: dialled, texted, pressed on a call, visited, or a name.
 KINDS = ("phone", "sms", "keypad", "web", "name")
@@ -125,6 +135,16 @@ def dialled_numbers(contacts: Mapping[str, Contact] | Path) -> frozenset[str]:
     if isinstance(contacts, Path):
         contacts = load_contacts(contacts) if contacts.exists() else {}
     return frozenset(c.value for c in contacts.values() if c.kind in ("phone", "sms", "keypad"))
+
+
+def checked_date(contacts: Mapping[str, Contact], language: str) -> str:
+    """When the published numbers were last checked: the oldest of their dates, written in
+    ``language`` (English in the UK way: 23 November 2026)."""
+    dates = [c.checked for c in contacts.values() if c.published]
+    if not dates:
+        return ""
+    locale = "en_GB" if language == "en" else language
+    return format_date(date.fromisoformat(min(dates)), "long", locale=locale)
 
 
 def placeholders(text: str) -> list[str]:

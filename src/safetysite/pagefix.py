@@ -49,7 +49,7 @@ def drop_head_alternates(html: str) -> str:
 
 
 _ARTICLE = re.compile(r"(<article\b.*?</article>)", re.DOTALL)
-_LINK = re.compile(r'<a href="([^"#][^"]*)"')
+_LINK = re.compile(r'<a href="([^"#][^"]*)"(?! data-print-url=)')
 
 
 def print_addresses(html: str, page_url: str) -> str:

@@ -32,8 +32,15 @@ def split_index(index: dict, languages: Iterable[str], default: str) -> dict[str
 
 
 def point_search_at(html: str, language: str) -> str:
-    """Make a page's search (Material's ``__config.base``) use its language's folder."""
-    return _BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{language}/{m.group(3)}", html, count=1)
+    """Make a page's search (Material's ``__config.base``) use its language's folder (once)."""
+
+    def point(match: re.Match[str]) -> str:
+        base = match.group(2).rstrip("/")
+        if base == language or base.endswith(f"/{language}"):
+            return match.group(0)
+        return f"{match.group(1)}{base}/{language}/{match.group(3)}"
+
+    return _BASE.sub(point, html, count=1)
 
 
 def dumps(index: dict) -> str:

@@ -10,10 +10,14 @@ switch voice and the text reads left to right inside a right-to-left page.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 
+import markdown
+
+from safetysite.contacts import PLACEHOLDER
 from safetysite.segment import Segment, segment
 
 __all__ = ["Result", "mark_english_titles", "translate"]
@@ -64,9 +68,31 @@ def translate(source: str, messages: Mapping[str, str], *, mark_english: bool = 
     return Result(text, len(document.segments), done, tuple(titles))
 
 
+_TITLE = re.compile(r'<p class="admonition-title">(.*?)</p>', re.DOTALL)
+_MARKDOWN = markdown.Markdown()
+#: Stands for a {placeholder} while a title is rendered: letters only, so Markdown leaves it be.
+_SLOT = "Qplaceholderq"
+
+
+def _text(fragment: str) -> str:
+    """The words of an HTML fragment, as a reader sees them."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    """What a box title's rendered text looks like: its Markdown rendered (``Stay **low**`` reads
+    "Stay low"), each {placeholder} standing for the number or address it becomes."""
+    rendered = _text(_MARKDOWN.reset().convert(PLACEHOLDER.sub(_SLOT, title)))
+    return re.compile(".+?".join(re.escape(part) for part in rendered.split(_SLOT)))
+
+
 def mark_english_titles(html: str, titles: tuple[str, ...]) -> str:
     """Mark box titles that stayed in English with ``lang="en" dir="ltr"`` in rendered HTML."""
-    for title in titles:
-        plain = f'<p class="admonition-title">{escape(title, quote=False)}</p>'
-        html = html.replace(plain, plain.replace("<p ", '<p lang="en" dir="ltr" ', 1))
-    return html
+    patterns = [_title_pattern(title) for title in titles]
+
+    def mark(match: re.Match[str]) -> str:
+        if any(p.fullmatch(_text(match.group(1))) for p in patterns):
+            return f'<p lang="en" dir="ltr" class="admonition-title">{match.group(1)}</p>'
+        return match.group(0)
+
+    return _TITLE.sub(mark, html) if patterns else html

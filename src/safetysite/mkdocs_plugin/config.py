@@ -1,4 +1,8 @@
-"""Options of the ``safetysite`` MkDocs plugin."""
+"""Options of the ``safetysite`` MkDocs plugin.
+
+The engine reads the same options from ``mkdocs.yml`` itself (:class:`safetysite.site.Site`), so
+the ``safetysite`` command and the scripts use them too; MkDocs validates them here.
+"""
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -11,5 +15,5 @@ class CatalogueConfig(Config):
     locales_dir = c.Type(str, default="locales")
     #: The contacts data file whose numbers the checks guard, relative to mkdocs.yml.
     contacts = c.Type(str, default="data/contacts.yml")
-    #: Languages whose pages load self-hosted fonts, each mapped to its stylesheet under docs/.
-    fonts = c.Type(dict, default={})
+    #: The Babel mapping file that says where messages are extracted from, relative to mkdocs.yml.
+    mapping = c.Type(str, default="babel.cfg")

@@ -1,0 +1,55 @@
+"""Which self-hosted font each language's pages need, from the script the language is written in.
+
+A language's script comes from Unicode CLDR (through Babel's likely subtags: ``ur`` is written
+in ``Arab``), so the font follows from the language list in ``mkdocs.yml`` and is written
+nowhere else. Latin-script languages need no web font. ``scripts/make_fonts.py`` makes the
+WOFF2 files and stylesheets from this table; the build links each language's stylesheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.core import get_global
+
+__all__ = ["SCRIPT_FONTS", "Font", "font_for", "script_of"]
+
+
+@dataclass(frozen=True)
+class Font:
+    """A Noto family, the stem of its files, and the code points a subset keeps."""
+
+    family: str
+    stem: str
+    unicodes: str
+
+    def stylesheet(self, language: str) -> str:
+        """Where the language's ``@font-face`` stylesheet is, relative to ``docs/``."""
+        return f"assets/fonts/{language}.css"
+
+
+#: The font for each script (ISO 15924 code) that needs one.
+SCRIPT_FONTS = {
+    "Arab": Font(
+        "Noto Naskh Arabic", "NotoNaskhArabic", "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF"
+    ),
+    "Hebr": Font("Noto Sans Hebrew", "NotoSansHebrew", "U+0590-05FF,U+FB1D-FB4F"),
+    "Deva": Font("Noto Sans Devanagari", "NotoSansDevanagari", "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"),
+    "Guru": Font("Noto Sans Gurmukhi", "NotoSansGurmukhi", "U+0A00-0A7F,U+0964-0965"),
+}
+#: Languages whose readers expect another style of their script: Urdu is written in Nastaliq.
+LANGUAGE_FONTS = {
+    "ur": Font("Noto Nastaliq Urdu", "NotoNastaliqUrdu", "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF")
+}
+
+
+def script_of(language: str) -> str:
+    """The script a language is usually written in (``ur`` → ``Arab``), or ``""`` if unknown."""
+    likely = get_global("likely_subtags").get(language.replace("-", "_").split("_")[0], "")
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 2 else ""  # language_Script_REGION
+
+
+def font_for(language: str) -> Font | None:
+    """The web font a language's pages load, or None (Latin script, or no font chosen yet)."""
+    return LANGUAGE_FONTS.get(language) or SCRIPT_FONTS.get(script_of(language))

@@ -1,0 +1,121 @@
+"""What the engine makes from the site context for templates and after the build: language links,
+the translation status rows, the date numbers were checked, per-language search indexes and
+page-not-found pages, and English box titles marked in a translated page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SITE
+from safetysite.catalog import read_catalog, write_catalog
+from safetysite.contacts import Contact, checked_date
+from safetysite.languages import language_links
+from safetysite.output import write_not_found_pages, write_search_indexes
+from safetysite.site import Site
+from safetysite.status import StatusRow, translation_status
+from safetysite.translate import mark_english_titles, translate
+
+
+@pytest.mark.parametrize(
+    ("current", "url", "hrefs"),
+    [
+        ("en", "stay-safe/", {"en": ".", "ur": "../ur/stay-safe/", "he": "../he/stay-safe/"}),
+        ("ur", "ur/stay-safe/", {"en": "../../stay-safe/", "ur": ".", "ar": "../../ar/stay-safe/"}),
+        ("en", "", {"en": ".", "ur": "ur/"}),
+        ("ar", "ar/", {"en": "../", "ar": ".", "pa": "../pa/"}),
+    ],
+)
+def test_language_links_keep_the_page(current: str, url: str, hrefs: dict[str, str]) -> None:
+    """Each language's link goes to the same page in that language, relative to the page."""
+    links = {link.locale: link for link in language_links(SITE.languages, current, url)}
+    assert list(links) == list(SITE.codes)
+    for code, href in hrefs.items():
+        assert links[code].href == href, code
+    assert [code for code, link in links.items() if link.current] == [current]
+    assert links["ur"].dir == "rtl"
+    assert links["hi"].name == "हिन्दी"
+
+
+def test_status_counts_only_usable_translations(project: Path) -> None:
+    """A fuzzy, empty or failing translation does not count; percentages round down, so a language
+    that lacks one message never shows 100%."""
+    po = project / "locales" / "ur" / "LC_MESSAGES" / "messages.po"
+    catalog, _ = read_catalog(po, "ur")
+    ids = [m.id for m in catalog if m.id]
+    catalog[ids[0]].flags.add("fuzzy")
+    catalog[ids[1]].string = ""
+    catalog["Call {emergency} when it is safe to do so."].string = "999 پر کال کریں۔"
+    write_catalog(po, catalog)
+    rows = {row.locale: row for row in translation_status(Site.load(project / "mkdocs.yml"))}
+    total = rows["en"].total
+    assert total == len(ids)
+    assert rows["en"] == StatusRow("en", "English", total, total)
+    assert rows["ur"].translated == total - 3
+    assert rows["ur"].percent == 100 * (total - 3) // total
+    assert rows["hi"].percent == 100
+    assert StatusRow("x", "x", 199, 200).percent == 99
+    assert StatusRow("x", "x", 0, 0).percent == 100
+
+
+def test_checked_date_is_the_oldest_published_check() -> None:
+    """The date shown is the oldest check of a published number, in the page's language."""
+
+    def contact(checked: str, published: bool = True) -> Contact:
+        return Contact("x", "phone", "999", "p", "s", checked, published=published)
+
+    contacts = {
+        "a": contact("2026-11-23"),
+        "b": contact("2026-03-04"),
+        "c": contact("2020-01-01", published=False),  # kept as a record, shown nowhere
+    }
+    assert checked_date(contacts, "en") == "4 March 2026"
+    assert checked_date(contacts, "he") == "4 במרץ 2026"
+    assert "2026" in checked_date(contacts, "ur")
+    assert checked_date({}, "en") == ""
+
+
+def test_search_index_split_per_language(tmp_path: Path) -> None:
+    """The combined index becomes one per language, each page under its language's folder."""
+    combined = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "stay-safe/", "title": "Stay safe", "text": ""},
+            {"location": "ur/stay-safe/", "title": "محفوظ", "text": ""},
+            {"location": "ur/", "title": "گھر", "text": ""},
+            {"location": "urgent/", "title": "An English page whose name starts ur", "text": ""},
+        ],
+    }
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(combined), encoding="utf-8")
+    written = write_search_indexes(tmp_path, SITE)
+    assert len(written) == len(SITE.codes)
+    english = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    urdu = json.loads((tmp_path / "ur" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in english["docs"]] == ["stay-safe/", "urgent/"]
+    assert [d["location"] for d in urdu["docs"]] == ["stay-safe/", ""]
+    assert json.loads((tmp_path / "he" / "search" / "search_index.json").read_text())["docs"] == []
+
+
+def test_not_found_pages_go_to_their_folders(tmp_path: Path) -> None:
+    """English's page-not-found page is at the root, every other language's in its folder."""
+    write_not_found_pages(tmp_path, SITE, {"ur": "<p>اردو</p>", "en": "<p>English</p>"})
+    assert (tmp_path / "404.html").read_text(encoding="utf-8") == "<p>English</p>"
+    assert (tmp_path / "ur" / "404.html").read_text(encoding="utf-8") == "<p>اردو</p>"
+
+
+def test_english_box_title_with_markup_is_marked() -> None:
+    """A box title with emphasis or a placeholder left in English is still marked lang="en";
+    a translated title is not."""
+    page = '!!! warning "Stay **low**, call {emergency}"\n    Keep down.\n\n!!! note "Hide"\n    Body.\n'
+    result = translate(page, {"Hide": "چھپیں"})
+    assert result.english_titles == ("Stay **low**, call {emergency}",)
+    html = (
+        '<p class="admonition-title">Stay <strong>low</strong>, call <a href="tel:999">999</a></p>'
+        '<p class="admonition-title">چھپیں</p>'
+    )
+    marked = mark_english_titles(html, result.english_titles)
+    assert marked.count('lang="en"') == 1
+    assert '<p lang="en" dir="ltr" class="admonition-title">Stay <strong>low</strong>' in marked
