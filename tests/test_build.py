@@ -236,3 +236,57 @@ def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
     assert ">چھپیں</h2>" in html  # the rest of the catalogue is still used
     notice = "Some parts of this page are not translated yet, so they are shown in English."
     assert translations("ur")[notice] in html  # with a notice, in Urdu, that some parts are English
+
+
+def test_printed_link_addresses(site: Path) -> None:
+    """Every link in a page's text carries, for print, the full address of the page it opens, and
+    that page exists in the built site; links that are addresses already carry none."""
+    from urllib.parse import urljoin
+
+    site_url = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is not set
+    checked = 0
+    for lang in LANGUAGES:
+        folder = "" if lang == "en" else f"{lang}/"
+        path = site / folder / "hate-crime" / "index.html"
+        article = path.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        for href, printed in re.findall(r'<a href="([^"#][^"]*)" data-print-url="([^"]*)"', article):
+            assert printed == urljoin(f"{site_url}{folder}hate-crime/", href), (path, href)
+            assert (site / printed[len(site_url) :] / "index.html").is_file(), printed
+            checked += 1
+        assert not re.search(r'<a href="(?:https?|tel|sms):[^"]*" data-print-url=', article), path
+    assert checked >= len(LANGUAGES)
+
+
+def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
+    """The accessibility page's table shows each language's share of translated messages, and the
+    contacts page the oldest check date of a published number: change either and the page follows."""
+    from babel.messages.pofile import read_po
+
+    from safetysite.catalog import write_catalog
+
+    po = catalog_path(project / "locales", "ur")
+    catalog, _ = read_catalog(po, "ur")
+    for message in [m for m in catalog if m.id][:7]:
+        message.flags.add("fuzzy")
+    write_catalog(po, catalog)
+    contacts = project / "data" / "contacts.yml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("checked: 2026-11-23", "checked: 2025-02-03", 1), encoding="utf-8")
+
+    run("mkdocs", "build", "--strict", "--site-dir", project / "out", cwd=project)
+
+    def counted(path: Path) -> set[str]:  # straight from the files, as a translator's tool counts
+        with path.open("rb") as fileobj:
+            return {
+                m.id for m in read_po(fileobj) if m.id and (m.string or path.suffix == ".pot") and not m.fuzzy
+            }
+
+    total = counted(project / "locales" / "messages.pot")
+    table = (project / "out" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<td lang="([a-z]+)">[^<]*</td>\s*<td>(\d+)%</td>', table))
+    assert rows["ur"] == str(100 * len(total & counted(po)) // len(total))
+    assert int(rows["ur"]) < 100
+    assert rows["en"] == "100"
+    assert rows.keys() == set(LANGUAGES)
+    page = (project / "out" / "contacts" / "index.html").read_text(encoding="utf-8")
+    assert "We last checked these numbers on 3 February 2025." in page
