@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.ext import i18n
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -34,6 +35,24 @@ log = get_plugin_logger(__name__)
 INCLUDE = re.compile(r"<!-- include ([a-z][a-z-]*) -->")
 #: Site-wide strings from mkdocs.yml that are translated.
 SITE_STRINGS = ("site_name", "site_description", "copyright")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Theme templates compiled once per process, not once per language and rebuild (Jinja checks
+    each template's source before it reuses the compiled code)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -76,6 +95,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             and "jinja2.ext.InternationalizationExtension" not in env.extensions
         ):
             env.add_extension(i18n)
+        env.bytecode_cache = COMPILED
         current, language = self.translations(self.language), self.site.language(self.language)
         env.install_gettext_callables(
             current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
