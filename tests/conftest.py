@@ -84,10 +84,10 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     from browser import ARGS, CHROMIUM
+    from tools import DEBIAN_CHROMIUM, need
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    executable = need(CHROMIUM, DEBIAN_CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
         yield browser
         browser.close()

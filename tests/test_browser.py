@@ -17,6 +17,7 @@ import pytest
 
 from conftest import FIGURES, LANGUAGES, ROOT, RTL
 from safetysite.contacts import load_contacts
+from tools import NPM, need_file
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +61,7 @@ PAGE_FACTS = """
     href: a.href, lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'),
     current: a.getAttribute('aria-current')}));
   const links = [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
-    .map(a => a.getAttribute('href'));
+    .map(a => ({href: a.getAttribute('href'), text: a.innerText.trim()}));
   // Left-to-right order of the digit groups of every phone number with spaces.
   const order = [];
   for (const el of document.querySelectorAll('article bdi, article a[href^="tel:"]')) {
@@ -166,6 +167,7 @@ class Audit:
 
 @pytest.fixture(scope="session")
 def audit(site: Path, base_url: str, chromium) -> Audit:
+    need_file(AXE, NPM)
     start = time.monotonic()
     paths = discover(site)
     desktop = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -288,12 +290,18 @@ def test_rtl_numbers_read_left_to_right(audit: Audit) -> None:
 
 
 def test_tel_and_sms_links_are_known_numbers(audit: Audit) -> None:
-    """Every tel: and sms: link is a valid URI for a number in the data file."""
-    known = {c.href for c in CONTACTS.values() if c.published and c.href}
+    """Every tel: and sms: link is a valid URI for a number in the data file, and shows on screen
+    exactly that number as the data file writes it."""
+    shown = {c.href: c.text for c in CONTACTS.values() if c.published and c.kind in ("phone", "sms")}
+    checked = 0
     for path, visit_ in audit.desktop.items():
-        for href in visit_.facts["links"]:
-            assert re.fullmatch(r"tel:\+?\d+|sms:\d+(\?body=\w+)?", href), (path, href)
-            assert href in known, (path, href)
+        for link in visit_.facts["links"]:
+            href, text = link["href"], link["text"]
+            assert re.fullmatch(r"tel:\+?[0-9]+|sms:[0-9]+(\?body=\w+)?", href), (path, href)
+            assert href in shown, (path, href)
+            assert text == shown[href], f"{path}: {href} shows {text!r}"
+            checked += 1
+    assert checked > 100
 
 
 def test_works_without_javascript(audit: Audit) -> None:
@@ -348,6 +356,7 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
 def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
     """Each language's page-not-found page loads cleanly, in its language, with no axe violation,
     and its first Tab stop is a working "skip to content" link."""
+    need_file(AXE, NPM)
     path = "/404.html" if lang == "en" else f"/{lang}/404.html"
     context = chromium.new_context(viewport={"width": 320, "height": 640})
     result = visit(context, base_url, path, PAGE_FACTS, axe=True)

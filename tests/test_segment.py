@@ -142,7 +142,43 @@ LINE = st.sampled_from(
         "* star item",
         "## Sub { #id }",
         "???+ tip",
+        "# Title {: .class }",
+        "### Closed heading ###",
+        "===",
+        "Cell a | Cell b",
+        "| Code `a|b` | 101 |",
+        "|:---|---:|",
+        "> - Quoted item",
+        "> > Deep quote",
+        '!!! warning "Stay low"',
+        "??? note",
+        '![Alt text](pic.png "Pic title")',
+        '[ref]: https://example.org "Link title"',
+        "Words then attributes { .note }",
+        "Call {emergency} now.",
+        "title: Stay safe",
     ]
+)
+#: Blocks of several lines that a list of single lines rarely puts together.
+BLOCK = st.sampled_from(
+    [
+        "| What | Number |\n|---|---|\n| Emergency | 999 |\n| Police, not urgent | 101 |",
+        "!!! warning\n    Stay low.\n\n    Keep quiet.",
+        '??? note "Details"\n    - Item in a box\n    - Another item',
+        "- Item\n\n    Second paragraph of the item.",
+        "> Quote\n> carried on\n>\n> New quoted paragraph",
+        "Setext heading\n--------------",
+    ]
+)
+#: An optional front matter block to put before the lines: plain, double- and single-quoted values.
+FRONT_MATTER = st.one_of(
+    st.just(""),
+    st.lists(
+        st.sampled_from(
+            ["title: Stay safe", 'description: "What: to do"', "title: 'It''s safe'", "hide: [toc]"]
+        ),
+        max_size=3,
+    ).map(lambda fields: "---\n" + "".join(f + "\n" for f in fields) + "---\n"),
 )
 
 
@@ -155,6 +191,22 @@ def test_markdown_round_trip_and_stable_messages(lines: list[str]) -> None:
     assert doc.join() == source
     again = segment(doc.join(lambda s: s.msgid))
     assert [s.msgid for s in again.segments] == [s.msgid for s in doc.segments]
+
+
+@settings(max_examples=400, deadline=None)
+@given(FRONT_MATTER, st.lists(LINE | BLOCK, max_size=25))
+def test_each_segment_translates_in_place(front: str, lines: list[str]) -> None:
+    """Translating every segment of a page to its own marker gives a page with the same segments,
+    of the same kinds, in the same order, each reading exactly its marker (front matter too, quoted)."""
+    doc = segment(front + "\n".join(lines) + "\n")
+    marker = {seg.start: f"Xq{n} marker" for n, seg in enumerate(doc.segments)}
+    translated = doc.join(lambda seg: marker[seg.start])
+    again = segment(translated).segments
+    assert [(s.kind, s.msgid, s.yaml) for s in again] == [
+        (s.kind, marker[s.start], s.yaml) for s in doc.segments
+    ], translated
+    for seg in again:  # and each marker sits where its segment is, quoted in the front matter
+        assert translated[seg.start : seg.end] == (f'"{seg.msgid}"' if seg.yaml else seg.msgid)
 
 
 @pytest.mark.parametrize(

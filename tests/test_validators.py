@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import FIGURES, ROOT, pages, run
+from tools import JAVA, NPM, need, need_file
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_nu_html_checker(site: Path) -> None:
     """Every built HTML page passes the Nu HTML Checker (vnu.jar) with no error."""
-    assert VNU.exists(), "node_modules is missing: scripts/test runs npm ci"
-    assert shutil.which("java"), "Java is missing: scripts/test installs default-jre-headless"
+    vnu = need_file(VNU, NPM)
+    java = need("java", JAVA)
     files = pages(site)
-    result = run("java", "-jar", VNU, "--errors-only", "--format", "json", *files, check=False)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    assert len(files) >= 70  # ten pages and a 404 page in each of the seven languages
+    result = run(java, "-jar", vnu, "--errors-only", "--format", "json", *files, check=False)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
     FIGURES.append(f"Nu HTML Checker: {len(files)} pages, {len(errors)} errors")
     assert errors == []
@@ -71,4 +72,8 @@ def test_linkchecker_would_notice(tmp_path: Path, broken: str) -> None:
             f"{url}/",
             check=False,
         )
-    assert result.returncode != 0
+    # 1 is "broken links found"; 2, a crash or a bad option, must not pass for a finding
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
+    found = "1 error found" if broken == "a page" else "1 warning found"
+    assert f"{url}/{'missing/' if broken == 'a page' else '#nowhere'}" in result.stdout
+    assert found in result.stdout, result.stdout[-2000:]
