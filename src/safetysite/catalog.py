@@ -25,6 +25,7 @@ from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
 from safetysite.checks import Checker, kinds_of
 from safetysite.contacts import Contact, describe
+from safetysite.poformat import FormatError, gnu_format
 
 __all__ = [
     "Problem",
@@ -289,12 +290,17 @@ def _catalog(locale: str | None) -> Catalog:
 
 
 def render(catalog: Catalog) -> bytes:
-    """The catalogue as PO bytes, with ``#|`` previous msgids written the way GNU gettext does.
+    """The catalogue as PO bytes, exactly as GNU gettext writes it (:mod:`safetysite.poformat`).
 
-    (Babel wraps a long previous msgid as comment text, which no PO reader can read back.)
+    ``#|`` previous msgids are written the GNU way (Babel wraps a long one as comment text,
+    which no PO reader can read back). Obsolete entries with no translation are dropped: they
+    hold nothing a translator could reuse. Obsolete entries with a translation stay, as GNU
+    ``msgmerge`` keeps them, so the work is there if the English comes back.
     """
     for message in catalog:
         message.flags.discard("python-format")
+    for msgid in [key for key, message in catalog.obsolete.items() if not message.string]:
+        del catalog.obsolete[msgid]
     out = io.BytesIO()
     write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
     text = out.getvalue().decode("utf-8")
@@ -304,14 +310,25 @@ def render(catalog: Catalog) -> bytes:
             old = normalize(message.previous_id[0], width=WIDTH).split("\n")
             previous = "".join(f"#| {'msgid ' if i == 0 else ''}{line}\n" for i, line in enumerate(old))
             text = text.replace(entry, "\n" + previous + entry[1:], 1)
-    return text.encode("utf-8")
+    return gnu_format(text.encode("utf-8"))
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
-    """Write ``catalog`` unless only its dates would change; return whether it was written."""
+    """Write ``catalog`` unless only its dates would change; return whether it was written.
+
+    A file another tool rewrapped gets GNU gettext's wrapping back with its dates unchanged.
+    """
     data = render(catalog)
-    if path.exists() and _DATE_LINE.sub(b"", path.read_bytes()) == _DATE_LINE.sub(b"", data):
-        return False
+    if path.exists():
+        existing = path.read_bytes()
+        if _DATE_LINE.sub(b"", existing) == _DATE_LINE.sub(b"", data):
+            return False
+        try:  # saved by another tool: does only its wrapping differ?
+            rewrapped = gnu_format(existing)
+        except FormatError:  # a broken file is replaced whole
+            rewrapped = b""
+        if rewrapped and _DATE_LINE.sub(b"", rewrapped) == _DATE_LINE.sub(b"", data):
+            data = rewrapped  # then keep its dates: nothing but the wrapping changed
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return True

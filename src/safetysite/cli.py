@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from safetysite import poformat
 from safetysite.bidi import direction
 from safetysite.catalog import extract_template, new_catalog, read_catalog, update_catalogs, write_catalog
 from safetysite.fonts import font_for
@@ -34,8 +35,18 @@ def _site(args: argparse.Namespace) -> Site:
     return Site.load(Path(args.root) / "mkdocs.yml")
 
 
+def _warn_without_msgcat() -> None:
+    if not poformat.available():
+        print(
+            "warning: GNU msgcat is not installed, so catalogues are written in Babel's line wrapping,"
+            " which Poedit and msgmerge will rewrap (install it: apt-get install gettext)",
+            file=sys.stderr,
+        )
+
+
 def cmd_update(args: argparse.Namespace) -> int:
     site = _site(args)
+    _warn_without_msgcat()
     written, problems = update_catalogs(site.root, site.mapping, site.locales, site.contacts)
     for path in written:
         print(f"updated {path}")
@@ -81,6 +92,7 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"error: {path} already exists", file=sys.stderr)
         return 1
+    _warn_without_msgcat()
     write_catalog(path, new_catalog(extract_template(site.root, site.mapping, site.contacts), code))
     print(f"created {path}")
     partial = site.root / "overrides" / "partials" / "languages" / f"{code}.html"
