@@ -214,8 +214,9 @@ def test_one_search_index_per_language(site: Path, lang: str) -> None:
 
 
 def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
-    """A translation that drops a number fails a --strict build with file:line; a plain build keeps
-    that one segment in English (marked lang="en") and every other translation."""
+    """A translation that drops a number fails a strict build with file:line, whatever the log level
+    (--strict, -q, -v, strict: true in mkdocs.yml); a plain build keeps that one segment in English
+    (marked lang="en") and every other translation."""
     from safetysite.catalog import write_catalog
 
     po = catalog_path(project / "locales", "ur")
@@ -226,11 +227,21 @@ def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
     good.string, good.flags = "چھپیں", set()
     write_catalog(po, catalog)
     line = read_catalog(po, "ur")[0][bad.id].lineno
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "strict.yml").write_text(config.replace("strict: false", "strict: true"), encoding="utf-8")
 
-    strict = run("mkdocs", "build", "--strict", "--site-dir", project / "out", cwd=project, check=False)
-    assert strict.returncode != 0
-    assert f"{po}:{line}: [placeholders] drops or changes placeholder {{emergency}}" in strict.stderr
-    assert f"{po}:{line}: [numbers] adds phone number '999'" in strict.stderr
+    for flags in (
+        ["--strict"],
+        ["--strict", "-q"],
+        ["--strict", "-v"],
+        ["-q", "--config-file", "strict.yml"],
+    ):
+        strict = run("mkdocs", "build", *flags, "--site-dir", project / "out", cwd=project, check=False)
+        assert strict.returncode != 0, flags  # even where -q hides warnings from MkDocs' counter
+        where = f"{po.relative_to(project)}:{line}"
+        assert f"{where}: [placeholders] drops or changes placeholder {{emergency}}" in strict.stderr
+        assert f"{where}: [numbers] adds phone number '999'" in strict.stderr
+        assert not (project / "out").exists(), flags  # it stops before writing anything
 
     plain = run("mkdocs", "build", "--site-dir", project / "plain", cwd=project)
     assert f"{po}:{line}: [placeholders]" in plain.stderr

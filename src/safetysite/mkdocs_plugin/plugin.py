@@ -74,6 +74,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                     log.info("%s", problem)
         return loaded
 
+    def refuse_errors(self) -> None:
+        """In a strict build, stop on any catalogue error, whatever the log level."""
+        errors = [p for lang in self.site.languages for p in self.translations(lang.code).problems if p.error]
+        if errors:
+            lines = "\n".join(str(problem) for problem in sorted(errors))
+            raise PluginError(
+                f"{len(errors)} catalogue errors (a strict build uses no failing translation):\n{lines}"
+            )
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language
     def on_config(self, config):
         if not hasattr(self, "site"):
@@ -81,6 +90,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 self.site = Site.load(config.config_file_path, site_url=config.site_url or "")
             except SiteError as exc:
                 raise PluginError(str(exc)) from exc
+            if config.strict:  # fail here: MkDocs' warning counter misses warnings -q hides (#4126)
+                self.refuse_errors()
         i18n_plugin = config.plugins.get("i18n")
         self.language = i18n_plugin.current_language if i18n_plugin else self.site.default.code
         for key in SITE_STRINGS:
