@@ -103,11 +103,11 @@ def test_unknown_language_and_no_config(tmp_path: Path) -> None:
 def test_broken_contacts_file_names_the_file(project: Path) -> None:
     """A YAML error in the contacts file is a SiteError naming that file, not a traceback."""
     (project / "data" / "contacts.yml").write_text("contacts:\n  emergency: [\n", encoding="utf-8")
-    with pytest.raises(SiteError, match=r"contacts\.yml: not valid YAML"):
+    with pytest.raises(SiteError, match=r"contacts\.yml:3:1: not valid YAML"):
         Site.load(project / "mkdocs.yml")
     result = run("safetysite", "check", cwd=project, check=False)
     assert result.returncode == 2
-    assert "contacts.yml: not valid YAML" in result.stderr
+    assert "data/contacts.yml:3:1: not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
 
 

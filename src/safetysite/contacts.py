@@ -5,37 +5,65 @@ name them with placeholders such as ``{anti_terrorist_hotline}``;
 :func:`expand` turns each into a link (``tel:``, ``sms:`` or ``https:``) when a
 page is built. The catalogue checks guard the placeholders, and the numbers
 check reads the dialled numbers from here, so a translation can never change one.
+
+:func:`load_contacts` checks the file where the numbers are written, so a wrong
+number never reaches a page: each ``phone`` and ``sms`` value is digits and
+single spaces, and a real UK number or short code by Google's libphonenumber
+(the ``phonenumbers`` package), which also writes the ``tel:`` link; ``keypad``
+keys are digits; ``checked`` is a YYYY-MM-DD date, not in the future. An
+error is one line naming the file and the line (``data/contacts.yml:27: ...``),
+then one line saying how to fix it; a YAML syntax error is one line with the
+column too. The build and ``safetysite check`` both read the file here (through
+``safetysite.site.Site.load``), so they fail alike, without a traceback.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
+import phonenumbers
 import yaml
 from babel.dates import format_date
+from phonenumbers import shortnumberinfo
 
 __all__ = [
     "Contact",
     "ContactsError",
     "checked_date",
+    "dial",
     "dialled_numbers",
     "expand",
     "load_contacts",
+    "long_date",
     "placeholders",
 ]
 
 #: What a contact is: dialled, texted, pressed on a call, visited, or a name.
 KINDS = ("phone", "sms", "keypad", "web", "name")
 FIELDS = ("kind", "value", "purpose", "source", "checked")
+OPTIONAL = ("when", "note", "body", "published")
 #: A UK phone number written by hand, in groups or not: 0800 789 321, 01622 690690, 02079460999.
 UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10}"
 #: A placeholder in a page or a translation: ``{emergency}``.
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+#: How a number is written in the data file: ASCII digits in groups, one space between groups.
+WRITTEN = re.compile(r"[0-9]+(?: [0-9]+)*")
+#: Relay UK: this prefix, then the number to call, reaches it through text relay (18001 101).
+RELAY = ("18001", "18002")
+REGION = "GB"
+EXAMPLES = {"phone": "0800 789 321 or 999", "sms": "61016", "keypad": "55"}
+LENGTH_PROBLEMS = {
+    phonenumbers.ValidationResult.TOO_SHORT: "too few digits",
+    phonenumbers.ValidationResult.TOO_LONG: "too many digits",
+}
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 @dataclass(frozen=True)
@@ -55,12 +83,15 @@ class Contact:
 
     @property
     def href(self) -> str | None:
-        """The address a tap opens: ``tel:`` in international form where it can be, ``sms:``, or the web."""
-        digits = re.sub(r"\D", "", self.value)
-        if self.kind == "phone":
-            return f"tel:+44{digits[1:]}" if digits.startswith("0") else f"tel:{digits}"
-        if self.kind == "sms":
-            return f"sms:{digits}" + (f"?body={self.body}" if self.body else "")
+        """The address a tap opens: ``tel:`` or ``sms:`` with what :func:`dial` gives, or the web."""
+        if self.kind in ("phone", "sms"):
+            try:
+                number = dial(self.value, self.kind)
+            except ValueError as exc:
+                raise ContactsError(f"contacts.{self.key}.value: {exc}") from exc
+            if self.kind == "phone":
+                return f"tel:{number}"
+            return f"sms:{number}" + (f"?body={self.body}" if self.body else "")
         if self.kind == "web":
             return self.value
         return None
@@ -99,35 +130,217 @@ class Contact:
 
 
 class ContactsError(ValueError):
-    """The data file or a placeholder is wrong; the message names the file and the entry."""
+    """The data file or a placeholder is wrong; the message names the file, the line and a fix."""
 
 
-def load_contacts(path: Path) -> dict[str, Contact]:
-    """Read and validate the contacts file; errors name the file and the entry, with an example."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = data.get("contacts") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
-        raise ContactsError(
-            f"{path}: needs a 'contacts:' mapping, e.g. contacts: {{emergency: {{kind: phone, ...}}}}"
+# -- numbers ------------------------------------------------------------------------------
+@lru_cache(maxsize=256)
+def dial(value: str, kind: str = "phone") -> str:
+    """What a tap on a ``phone`` or ``sms`` value dials: ``+44800789321`` (E.164, as phonenumbers
+    writes it) for a UK number, the digits of a short code (``999``, ``61016``), or of the text
+    relay prefix and the number after it (``18001101``). A ``keypad`` value is returned as it is.
+    Anything else raises ValueError, saying what is wrong."""
+    if kind == "keypad":
+        if not re.fullmatch(r"[0-9]+", value):
+            raise ValueError(f'"{value}" is not keys to press: digits only, such as 55')
+        return value
+    if not WRITTEN.fullmatch(value):
+        raise ValueError(f'"{value}" {_layout_problem(value)}')
+    prefix, _, rest = value.partition(" ")
+    if kind == "phone" and prefix in RELAY and rest:
+        if rest.partition(" ")[0] in RELAY:
+            raise ValueError(f'"{value}" has the text relay prefix twice')
+        try:
+            _uk_number(rest)
+        except ValueError as exc:
+            raise ValueError(f'"{value}": after the text relay prefix {prefix}, {exc}') from None
+        return prefix + rest.replace(" ", "")
+    return _uk_number(value)
+
+
+def _uk_number(value: str) -> str:
+    """A full UK number (starting 0) in E.164 form, or a UK short code's digits."""
+    digits = value.replace(" ", "")
+    try:
+        number = phonenumbers.parse(digits, REGION)
+    except phonenumbers.NumberParseException as exc:
+        why = re.sub(r"^[(][0-9]+[)] ", "", str(exc))  # "(4) The string supplied is too long..."
+        raise ValueError(f'"{value}" is not a phone number ({why})') from None
+    if digits.startswith("0"):
+        if phonenumbers.is_valid_number(number) and number.country_code == 44:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        why = LENGTH_PROBLEMS.get(
+            phonenumbers.is_possible_number_with_reason(number),
+            f"no UK number range holds it ({len(digits)} digits: a digit missing or extra?)",
         )
-    out = {}
-    for key, entry in entries.items():
-        where = f"{path}: contacts.{key}"
-        if not PLACEHOLDER.fullmatch(f"{{{key}}}"):
-            raise ContactsError(
-                f"{where}: a key is lower case letters, digits and _ (e.g. anti_terrorist_hotline)"
-            )
-        if not isinstance(entry, dict):
-            raise ContactsError(f"{where}: must be a mapping with {', '.join(FIELDS)}")
-        if missing := [f for f in FIELDS if not entry.get(f)]:
-            raise ContactsError(f"{where}: missing {', '.join(missing)}")
-        if entry["kind"] not in KINDS:
-            raise ContactsError(f"{where}.kind: {entry['kind']!r} is not one of {', '.join(KINDS)}")
-        if unknown := set(entry) - {*FIELDS, "when", "note", "body", "published"}:
-            raise ContactsError(f"{where}: unknown field {', '.join(sorted(unknown))}")
-        values = {k: str(v) if k != "published" else bool(v) for k, v in entry.items()}
-        out[key] = Contact(key=key, **values)
-    return out
+        raise ValueError(f'"{value}" is not a UK phone number: {why}')
+    if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
+        return digits
+    raise ValueError(f'"{value}" is not a UK short code, and a full UK number starts with 0')
+
+
+def _layout_problem(value: str) -> str:
+    if "  " in value:
+        return "has two spaces in a row"
+    if value != value.strip():
+        return "starts or ends with a space"
+    bad = next(c for c in value if not ("0" <= c <= "9" or c == " "))
+    return f'has "{bad}": a number is written with the digits 0-9 and single spaces'
+
+
+def _number_fix(value: str, kind: str, source: str) -> str:
+    """How to fix a wrong number: its tidy form if spacing was all that was wrong, else the source."""
+    tidy = " ".join(value.split())
+    if tidy != value:
+        try:
+            dial(tidy, kind)
+        except ValueError:
+            pass
+        else:
+            return f"write it as the service publishes it, digits and single spaces: {tidy}"
+    if kind == "keypad":
+        return "write the keys a caller presses, digits only, e.g. 55"
+    return (
+        f"check it against its source ({source}) and write it as the service publishes it, "
+        f"digits and single spaces, e.g. {EXAMPLES[kind]}"
+    )
+
+
+def _date_problem(text: str, today: date) -> str:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return f'"{text}" is not a date written YYYY-MM-DD'
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as exc:
+        return f'"{text}" is not a real date ({exc})'
+    return f'"{text}" is in the future (today is {today.isoformat()})' if day > today else ""
+
+
+def _date_fix(text: str, today: date) -> str:
+    """How to write ``checked``: a day-first date (1/11/2026) as YYYY-MM-DD, else today as an example."""
+    if match := re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", text):
+        day, month, year = map(int, match.groups())
+        try:
+            meant = date(year, month, day)
+        except ValueError:
+            meant = None
+        if meant and meant <= today:
+            said = format_date(meant, "d MMMM y", locale="en_GB")
+            return f"write it YYYY-MM-DD: checked: {meant.isoformat()} (if you mean {said})"
+    return f"write the day it was last checked against its source, e.g. checked: {today.isoformat()}"
+
+
+# -- the data file ------------------------------------------------------------------------
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _error(path: Path, node: yaml.Node, what: str, fix: str) -> ContactsError:
+    return ContactsError(f"{path}:{_line(node)}: {what}\n  {fix}")
+
+
+def _compose(path: Path) -> yaml.Node | None:
+    """The file's YAML as nodes, which know their line; a syntax error is one line with file:line:column."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContactsError(f"{path}: not UTF-8 (byte {exc.start}): save it as UTF-8") from exc
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = exc.problem or exc.context or "cannot be read"
+        if exc.context and exc.problem:
+            since = exc.context_mark
+            earlier = since and mark and since.line < mark.line
+            problem += f" ({exc.context}" + (f" from line {since.line + 1})" if earlier else ")")
+        raise ContactsError(f"{where}: not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        problem = f"{exc.reason} (character #x{code:04x})"
+        raise ContactsError(f"{path}:{line}:{column}: not valid YAML: {problem}") from None
+
+
+def _pairs(path: Path, node: yaml.MappingNode, where: str) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The keys and values of a mapping; a key that is not a name, or is written twice, is an error."""
+    seen: dict[str, int] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise _error(path, key, f"{where}: a key must be a name", "write name: value")
+        if key.value in seen:
+            fix = f"keep one of them (the first is on line {seen[key.value]})"
+            name = f"{where}.{key.value}" if where else key.value
+            raise _error(path, key, f"{name} is written twice", fix)
+        seen[key.value] = _line(key)
+        yield key, value
+
+
+def load_contacts(path: Path, *, today: date | None = None) -> dict[str, Contact]:
+    """Read and validate the contacts file (see the module's docstring). Errors are
+    ``file:line: what is wrong``, then how to fix it; ``today`` is for the tests."""
+    root = _compose(path)
+    top = {k.value: v for k, v in _pairs(path, root, "")} if isinstance(root, yaml.MappingNode) else {}
+    entries = top.get("contacts")
+    if not isinstance(entries, yaml.MappingNode):
+        at = f":{_line(entries or root)}" if (entries or root) else ""
+        raise ContactsError(
+            f"{path}{at}: needs a 'contacts:' mapping, e.g. contacts: {{emergency: {{kind: phone, ...}}}}"
+        )
+    today = today or date.today()
+    return {key.value: _contact(path, key, entry, today) for key, entry in _pairs(path, entries, "contacts")}
+
+
+def _fields(path: Path, key: yaml.ScalarNode, entry: yaml.Node) -> dict[str, yaml.ScalarNode]:
+    """An entry's fields by name, each a scalar; null (empty) fields are left out."""
+    where = f"contacts.{key.value}"
+    if not PLACEHOLDER.fullmatch(f"{{{key.value}}}"):
+        fix = "a key is lower case letters, digits and _ (e.g. anti_terrorist_hotline)"
+        raise _error(path, key, f"{where}: {key.value!r} cannot be a placeholder", fix)
+    if not isinstance(entry, yaml.MappingNode):
+        raise _error(path, entry, f"{where}: must be a mapping", f"give it {', '.join(FIELDS)}")
+    fields = {}
+    for name, value in _pairs(path, entry, where):
+        if name.value not in FIELDS + OPTIONAL:
+            known = ", ".join(FIELDS + OPTIONAL)
+            raise _error(path, name, f"{where}: unknown field {name.value}", f"the fields are {known}")
+        if not isinstance(value, yaml.ScalarNode):
+            raise _error(path, value, f"{where}.{name.value}: must be text", "not a list or a mapping")
+        if value.tag != _NULL and value.value != "":
+            fields[name.value] = value
+    if missing := [f for f in FIELDS if f not in fields]:
+        fix = f"every entry has {', '.join(FIELDS)} (see the top of the file)"
+        raise _error(path, key, f"{where}: missing {', '.join(missing)}", fix)
+    return fields
+
+
+def _contact(path: Path, key: yaml.ScalarNode, entry: yaml.Node, today: date) -> Contact:
+    """One entry, checked: its kind, its number, its date, its published flag."""
+    fields = _fields(path, key, entry)
+    where = f"contacts.{key.value}"
+    kind, value, source = (fields[f].value for f in ("kind", "value", "source"))
+    if kind not in KINDS:
+        fix = "write the kind of contact it is, e.g. kind: phone (keypad: keys pressed during a call)"
+        raise _error(path, fields["kind"], f"{where}.kind: {kind!r} is not one of {', '.join(KINDS)}", fix)
+    if kind in EXAMPLES:
+        try:
+            dial(value, kind)
+        except ValueError as exc:
+            fix = _number_fix(value, kind, source)
+            raise _error(path, fields["value"], f"{where}.value: {exc}", fix) from None
+    if problem := _date_problem(fields["checked"].value, today):
+        fix = _date_fix(fields["checked"].value, today)
+        raise _error(path, fields["checked"], f"{where}.checked: {problem}", fix)
+    values: dict[str, str | bool] = {name: node.value for name, node in fields.items()}
+    if "published" in fields:
+        node = fields["published"]
+        if node.tag != _BOOL:
+            problem = f"{where}.published: {node.value!r} is not true or false"
+            raise _error(path, node, problem, "write published: false, or leave the line out")
+        values["published"] = yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
+    return Contact(key=key.value, **values)
 
 
 def dialled_numbers(contacts: Mapping[str, Contact] | Path) -> frozenset[str]:
@@ -141,10 +354,15 @@ def checked_date(contacts: Mapping[str, Contact], language: str) -> str:
     """When the published numbers were last checked: the oldest of their dates, written in
     ``language`` (English in the UK way: 23 November 2026)."""
     dates = [c.checked for c in contacts.values() if c.published]
-    if not dates:
+    return long_date(min(dates), language) if dates else ""
+
+
+def long_date(iso: str, language: str) -> str:
+    """A YYYY-MM-DD date written out in ``language`` (English the UK way: 23 November 2026)."""
+    if not iso:
         return ""
     locale = "en_GB" if language == "en" else language
-    return format_date(date.fromisoformat(min(dates)), "long", locale=locale)
+    return format_date(date.fromisoformat(iso), "long", locale=locale)
 
 
 def placeholders(text: str) -> list[str]:
