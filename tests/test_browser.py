@@ -339,7 +339,7 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
     assert len(hidden) == 5
     assert set(hidden) == {"none"}
     after = page.evaluate(
-        """() => ['article a[data-print-url]', 'article a.site-address']
+        """() => ['article :not(.site-review) > a[data-print-url]', 'article a.site-address']
              .map(s => getComputedStyle(document.querySelector(s), '::after').content)"""
     )
     assert re.fullmatch(r'" \(https?://[^ ]+/ur/contacts/\)"', after[0]), after

@@ -287,6 +287,10 @@ def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
     for message in [m for m in catalog if m.id][:7]:
         message.flags.add("fuzzy")
     write_catalog(po, catalog)
+    header = '"X-Review: unreviewed\\n"'
+    text = po.read_text(encoding="utf-8")
+    assert header in text
+    po.write_text(text.replace(header, '"X-Review: reviewed 2026-11-30 by a qualified Urdu translator\\n"'))
     contacts = project / "data" / "contacts.yml"
     text = contacts.read_text(encoding="utf-8")
     contacts.write_text(text.replace("checked: 2026-11-23", "checked: 2025-02-03", 1), encoding="utf-8")
@@ -301,10 +305,48 @@ def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
 
     total = counted(project / "locales" / "messages.pot")
     table = (project / "out" / "accessibility" / "index.html").read_text(encoding="utf-8")
-    rows = dict(re.findall(r'<td lang="([a-z]+)">[^<]*</td>\s*<td>(\d+)%</td>', table))
+    rows = dict(re.findall(r'<th scope="row" lang="([a-z]+)">[^<]*</th>\s*<td>(\d+)%</td>', table))
     assert rows["ur"] == str(100 * len(total & counted(po)) // len(total))
     assert int(rows["ur"]) < 100
     assert rows["en"] == "100"
     assert rows.keys() == set(LANGUAGES)
     page = (project / "out" / "contacts" / "index.html").read_text(encoding="utf-8")
     assert "We last checked these numbers on 3 February 2025." in page
+    review = dict(
+        re.findall(r'<th scope="row" lang="([a-z]+)">[^<]*</th>\s*<td>\d+%</td>\s*<td>([^<]*)</td>', table)
+    )
+    assert review["ur"] == "Yes, on 30 November 2026"
+    assert review["hi"] == "Not yet"
+    assert review["en"] == "This is the original"
+    # a reviewed language's pages carry no notice; an unreviewed language's still do
+    assert 'class="site-review"' not in (project / "out" / "ur" / "stay-safe" / "index.html").read_text()
+    assert 'class="site-review"' in (project / "out" / "hi" / "stay-safe" / "index.html").read_text()
+
+
+def test_unreviewed_languages_say_so_on_every_page(site: Path) -> None:
+    """Every page of a language no qualified translator has checked says so in that language, right
+    after its heading, and links to the same page in English; English pages carry no notice."""
+    checked = 0
+    for path in pages(site):
+        lang = language_of(site, path)
+        html = path.read_text(encoding="utf-8")
+        if lang == "en":
+            assert "site-review" not in html, path
+            continue
+        notice = re.search(
+            r'</h1>\s*<p class="site-review" role="note">\s*([^<]+?)\s*<a href="([^"]+)"[^>]* hreflang="en">',
+            html,
+        )
+        assert notice, path
+        assert (
+            notice.group(1)
+            == translations(lang)["A qualified translator has not checked this translation yet."]
+        )
+        target = path.parent / notice.group(2)
+        english = site / path.relative_to(site / lang)
+        if path.name == "404.html":  # the page-not-found page links to the English home page
+            assert notice.group(2) == "/", path
+        else:
+            assert (target / "index.html").resolve() == english.resolve(), path
+        checked += 1
+    assert checked == 11 * (len(LANGUAGES) - 1)

@@ -148,3 +148,25 @@ def test_check_reads_paths_from_mkdocs_yml(project: Path) -> None:
     assert "6 catalogues checked, 0 errors" in result.stderr
     assert "catalogues/ur/LC_MESSAGES/messages.po" in result.stdout  # the reviewer warnings
     assert run("safetysite", "update", cwd=project).stdout.strip() == "catalogues already up to date"
+
+
+def test_config_errors_are_one_line_with_line_and_column(project: Path) -> None:
+    """A YAML error in mkdocs.yml, or a plugin option that is not a path, is one line naming the
+    file, the line (and column), and what to write: no traceback from `safetysite check`."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text.splitlines().index("      contacts: data/contacts.yml") + 1
+    for broken, where, words in [
+        (
+            "      contacts: [data/contacts.yml",
+            f"mkdocs.yml:{line + 1}:",
+            "not valid YAML: expected ',' or ']'",
+        ),
+        ("      contacts: 5", f"mkdocs.yml:{line}:", "contacts must be a path written as text"),
+    ]:
+        config.write_text(text.replace("      contacts: data/contacts.yml", broken), encoding="utf-8")
+        result = run("safetysite", "check", cwd=project, check=False)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {where}"), result.stderr
+        assert words in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

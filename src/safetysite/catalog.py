@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from babel import Locale
@@ -26,6 +27,8 @@ from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 from safetysite.checks import Checker, kinds_of
 from safetysite.contacts import Contact, describe
 from safetysite.poformat import FormatError, gnu_format
+from safetysite.review import FIELD as REVIEW_FIELD
+from safetysite.review import UNREVIEWED, Review, parse_review
 
 __all__ = [
     "Problem",
@@ -70,10 +73,16 @@ class Problem:
 
 @dataclass
 class Translations:
-    """The usable translations of one catalogue, and the problems that kept others out."""
+    """The usable translations of one catalogue, the problems that kept others out, and what a
+    status report needs: entries waiting (fuzzy), obsolete entries, review state, last change."""
 
     messages: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    fuzzy: int = 0
+    obsolete: int = 0
+    review: Review = UNREVIEWED
+    #: The catalogue's PO-Revision-Date (YYYY-MM-DD), when a translator last saved it.
+    revised: str = ""
 
     def gettext(self, msgid: str) -> str:
         return self.messages.get(msgid) or msgid
@@ -97,6 +106,8 @@ def _unescape(text: str) -> str:
 class _Scan:
     problems: list[tuple[int, str]] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)
+    #: Header fields Babel does not keep (``X-...``), as written: they are written back.
+    extra: list[tuple[str, str]] = field(default_factory=list)
     previous: dict[int, str] = field(default_factory=dict)  # msgid line -> previous msgid
 
 
@@ -118,6 +129,8 @@ def _scan(text: str) -> _Scan:  # noqa: C901, PLR0912, PLR0915 (one pass over a 
                 if ":" in row:
                     key, _, value = row.partition(":")
                     scan.header[key.strip().lower()] = value.strip()
+                    if key.strip().lower().startswith("x-"):
+                        scan.extra.append((key.strip(), value.strip()))
         entry, last = {}, None
 
     for lineno, raw in enumerate(text.split("\n"), start=1):
@@ -204,6 +217,7 @@ def read_catalog(path: Path, locale: str | None = None) -> tuple[Catalog | None,
         message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
         if message.lineno in scan.previous and message.fuzzy:  # a reviewed entry needs no old English
             message.previous_id = [scan.previous[message.lineno]]
+    catalog.extra_headers = scan.extra  # type: ignore[attr-defined]  (render writes them back)
     if locale is not None:
         problems += _check_header(name, scan.header, locale)
     return catalog, problems
@@ -246,6 +260,15 @@ def load_translations(path: Path, locale: str, checker: Checker) -> Translations
     catalog, result.problems = read_catalog(path, locale)
     if catalog is None:
         return result
+    headers = dict(getattr(catalog, "extra_headers", ()))
+    try:
+        result.review = parse_review(headers.get(REVIEW_FIELD))
+    except ValueError as exc:
+        result.problems.append(Problem(str(path), 1, "header", str(exc)))
+    revised = catalog.revision_date  # a datetime, or the template's "YEAR-MO-DA HO:MI+ZONE" text
+    result.revised = revised.date().isoformat() if isinstance(revised, datetime) else ""
+    result.obsolete = len(catalog.obsolete)
+    result.fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.string and m.id in checker.kinds)
     for message in catalog:
         if not message.id or not message.string or message.fuzzy or isinstance(message.id, tuple):
             continue
@@ -289,6 +312,10 @@ def _catalog(locale: str | None) -> Catalog:
     )
 
 
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def render(catalog: Catalog) -> bytes:
     """The catalogue as PO bytes, exactly as GNU gettext writes it (:mod:`safetysite.poformat`).
 
@@ -310,6 +337,8 @@ def render(catalog: Catalog) -> bytes:
             old = normalize(message.previous_id[0], width=WIDTH).split("\n")
             previous = "".join(f"#| {'msgid ' if i == 0 else ''}{line}\n" for i, line in enumerate(old))
             text = text.replace(entry, "\n" + previous + entry[1:], 1)
+    extra = "".join(f'"{key}: {_escape(value)}\\n"\n' for key, value in getattr(catalog, "extra_headers", ()))
+    text = re.sub(r'^("Generated-By: [^"\n]*"\n)', lambda m: m.group(1) + extra, text, count=1, flags=re.M)
     return gnu_format(text.encode("utf-8"))
 
 

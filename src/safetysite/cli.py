@@ -2,6 +2,7 @@
 
     safetysite update              refresh locales/messages.pot and every .po
     safetysite check [LANG ...]    print file:line: [check] message; exit 1 on errors
+    safetysite status              how far each language is translated and reviewed
     safetysite add-language LANG   start a catalogue for a new language
 
 Run from the project's top folder (the one with ``mkdocs.yml``).
@@ -20,6 +21,7 @@ from safetysite.bidi import direction
 from safetysite.catalog import extract_template, new_catalog, read_catalog, update_catalogs, write_catalog
 from safetysite.fonts import font_for
 from safetysite.site import Site, SiteError
+from safetysite.status import format_table, translation_status
 
 MATERIAL_PARTIAL = """{{#- Theme strings for {name}: Material for MkDocs has none for this language.
   Start from English; translate the values. -#}}
@@ -80,6 +82,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    print(format_table(translation_status(_site(args))))
+    return 0
+
+
 def cmd_add_language(args: argparse.Namespace) -> int:
     site = _site(args)
     code = args.language
@@ -120,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="check catalogues; exit 1 on errors")
     check.add_argument("languages", nargs="*", help="languages to check (default: all)")
     check.set_defaults(run=cmd_check)
+    status = sub.add_parser("status", help="print how far each language is translated and reviewed")
+    status.set_defaults(run=cmd_status)
     add = sub.add_parser("add-language", help="start a catalogue for a new language")
     add.add_argument("language", help="language code, e.g. bn or pl")
     add.set_defaults(run=cmd_add_language)

@@ -33,6 +33,24 @@ from safetysite.fonts import Font, font_for
 __all__ = ["Language", "Site", "SiteError", "current_site"]
 
 CONFIG = "mkdocs.yml"
+#: The safetysite plugin's options and their defaults (MkDocs checks them too, in mkdocs_plugin).
+OPTIONS = {"locales_dir": "locales", "contacts": "data/contacts.yml", "mapping": "babel.cfg"}
+
+
+def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
+    """One line for a YAML error: ``file:line:column: not valid YAML: what the parser found``."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{where}: not valid YAML: {problem}"
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line of ``key:`` in the safetysite plugin's options (1 if it cannot be found)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines) if line.strip().startswith("- safetysite")), 0)
+    found = (n for n, line in enumerate(lines[start:], start) if line.strip().startswith(f"{key}:"))
+    return next(found, -1) + 1 or 1
 
 
 class SiteError(Exception):
@@ -104,25 +122,32 @@ class Site:
                 f"{config_file}: cannot be read ({exc.strerror}); run from the site's folder"
             ) from exc
         except yaml.YAMLError as exc:
-            raise SiteError(f"{config_file}: not valid YAML: {exc}") from exc
+            raise SiteError(yaml_error(config_file, exc)) from exc
         if not isinstance(config, dict):
             raise SiteError(f"{config_file}: must be a mapping of settings (site_name: ..., plugins: ...)")
         plugins = _plugins(config)
         options = plugins.get("safetysite", {})
-        contacts_file = root / options.get("contacts", "data/contacts.yml")
+        for key, value in options.items():
+            if not isinstance(value, str):
+                line = _line_of(config_file, key)
+                raise SiteError(
+                    f"{config_file}:{line}: plugins > safetysite > {key} must be a path written as text,"
+                    f" e.g. {key}: {OPTIONS.get(key, 'data/contacts.yml')}"
+                )
+        contacts_file = root / options.get("contacts", OPTIONS["contacts"])
         try:
             contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
         except ContactsError as exc:
             raise SiteError(str(exc)) from exc
         except yaml.YAMLError as exc:
-            raise SiteError(f"{contacts_file}: not valid YAML: {exc}") from exc
+            raise SiteError(yaml_error(contacts_file, exc)) from exc
         return cls(
             config_file=config_file,
             languages=_languages(config_file, config, plugins),
             docs_dir=root / config.get("docs_dir", "docs"),
-            locales=root / options.get("locales_dir", "locales"),
+            locales=root / options.get("locales_dir", OPTIONS["locales_dir"]),
             contacts_file=contacts_file,
-            mapping=root / options.get("mapping", "babel.cfg"),
+            mapping=root / options.get("mapping", OPTIONS["mapping"]),
             site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
             contacts=contacts,
         )

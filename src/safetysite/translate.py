@@ -20,7 +20,7 @@ import markdown
 from safetysite.contacts import PLACEHOLDER
 from safetysite.segment import Segment, segment
 
-__all__ = ["Result", "mark_english_titles", "translate"]
+__all__ = ["Result", "after_heading", "mark_english_titles", "translate"]
 
 #: Kinds whose text sits in an element that can hold a marked-up <span>.
 MARKABLE = {"paragraph", "heading", "list item", "table cell", "blockquote", "admonition"}
@@ -96,3 +96,12 @@ def mark_english_titles(html: str, titles: tuple[str, ...]) -> str:
         return match.group(0)
 
     return _TITLE.sub(mark, html) if patterns else html
+
+
+_FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+
+
+def after_heading(html: str, insert: str) -> str:
+    """Put ``insert`` right after the page's first ``<h1>`` (at the start if it has none)."""
+    found = _FIRST_HEADING.search(html)
+    return html[: found.end()] + insert + html[found.end() :] if found else insert + html

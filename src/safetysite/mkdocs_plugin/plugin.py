@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import TemplateNotFound
 from jinja2.bccache import Bucket, BytecodeCache
@@ -21,18 +22,20 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
 from safetysite.catalog import Translations
-from safetysite.contacts import ContactsError, checked_date, expand
+from safetysite.contacts import ContactsError, checked_date, expand, long_date
 from safetysite.finish import Target, finish
 from safetysite.languages import language_links
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.output import write_not_found_pages, write_search_indexes
 from safetysite.site import Site, SiteError
 from safetysite.status import translation_status
-from safetysite.translate import mark_english_titles, translate
+from safetysite.translate import after_heading, mark_english_titles, translate
 
 log = get_plugin_logger(__name__)
 #: ``<!-- include languages -->`` in a page renders overrides/partials/include/languages.html there.
 INCLUDE = re.compile(r"<!-- include ([a-z][a-z-]*) -->")
+#: After the heading of every translated page: the notice shown while no reviewer has checked it.
+REVIEW_NOTICE = "<!-- include review-notice -->"
 #: Site-wide strings from mkdocs.yml that are translated.
 SITE_STRINGS = ("site_name", "site_description", "copyright")
 
@@ -121,6 +124,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self.site.languages, language.code, page.url
         )
         env.globals["translation_status"] = lambda: translation_status(self.site)
+        env.globals["reviewed"] = language.default or current.review.reviewed
+        env.globals["english_home"] = urlsplit(self.site.site_url).path or "/"
+        env.filters["long_date"] = lambda iso: long_date(str(iso), language.code)
         # expand() escapes each value it inserts; the text around it is a checked catalogue string.
         env.filters["contacts"] = lambda text: Markup(expand(str(text), self.site.contacts, as_html=True))  # noqa: S704
         self.env = env
@@ -160,7 +166,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_page_content(self, html, page, config, files):
         titles = page.meta.get("translation", {}).get("english_titles", ())
-        return mark_english_titles(html, titles) if titles else html
+        html = mark_english_titles(html, titles) if titles else html
+        return after_heading(html, REVIEW_NOTICE) if "translation" in page.meta else html
 
     def on_page_context(self, context, page, config, nav):
         """Replace ``<!-- include NAME -->`` with the template ``partials/include/NAME.html``."""
