@@ -277,7 +277,8 @@ def test_printed_link_addresses(site: Path) -> None:
 
 def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
     """The accessibility page's table shows each language's share of translated messages, and the
-    contacts page the oldest check date of a published number: change either and the page follows."""
+    contacts page the oldest live verification of a published number: change either and the page
+    follows."""
     from babel.messages.pofile import read_po
 
     from safetysite.catalog import write_catalog
@@ -293,7 +294,11 @@ def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
     po.write_text(text.replace(header, '"X-Review: reviewed 2026-11-30 by a qualified Urdu translator\\n"'))
     contacts = project / "data" / "contacts.yml"
     text = contacts.read_text(encoding="utf-8")
-    contacts.write_text(text.replace("checked: 2026-11-23", "checked: 2025-02-03", 1), encoding="utf-8")
+    verified = (
+        r"\1\n\2verified: 2026-11-30\n\2verified_how: opened the source page\n\2verified_by: an officer"
+    )
+    text = re.sub(r"^((\s+)checked: .*)$", verified, text, flags=re.MULTILINE)
+    contacts.write_text(text.replace("verified: 2026-11-30", "verified: 2026-02-03", 1), encoding="utf-8")
 
     run("mkdocs", "build", "--strict", "--site-dir", project / "out", cwd=project)
 
@@ -311,7 +316,7 @@ def test_status_table_and_checked_date_follow_the_data(project: Path) -> None:
     assert rows["en"] == "100"
     assert rows.keys() == set(LANGUAGES)
     page = (project / "out" / "contacts" / "index.html").read_text(encoding="utf-8")
-    assert "We last checked these numbers on 3 February 2025." in page
+    assert "We last checked these numbers on 3 February 2026." in page  # the oldest verification
     review = dict(
         re.findall(r'<th scope="row" lang="([a-z]+)">[^<]*</th>\s*<td>\d+%</td>\s*<td>([^<]*)</td>', table)
     )

@@ -16,6 +16,7 @@ PAGE = """<!doctype html>
 <input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">
 <article class="md-content__inner">
 <p>ہنگامی صورت میں <a href="tel:999">999</a> پر کال کریں، یا 0800 789 321۔</p>
+<p>بیرونِ ملک سے +44 ملائیں، یا +44 1622 690690۔</p>
 <p><a href="../contacts/">نمبر</a> <a href="https://www.report-it.org.uk/">True Vision</a></p>
 </article>
 </body>
@@ -49,6 +50,8 @@ def test_a_right_to_left_page_is_finished() -> None:
     assert '<a href="https://www.report-it.org.uk/">' in html  # an address prints as it is
     assert '<a href="tel:999"><bdi dir="ltr">999</bdi></a>' in html
     assert '<bdi dir="ltr">0800 789 321</bdi>' in html
+    assert 'سے <bdi dir="ltr">+44</bdi> ملائیں' in html  # "+44", not "44+"
+    assert '<bdi dir="ltr">+44 1622 690690</bdi>' in html
 
 
 def test_a_left_to_right_page_keeps_its_numbers_and_search() -> None:

@@ -84,3 +84,17 @@ def test_signing_off_is_one_change(project: Path) -> None:
     assert result.returncode == 1
     assert f"{po.relative_to(project)}:1: [header] X-Review 'checked' is not understood" in result.stdout
     assert "unreviewed" in run("safetysite", "status", cwd=project).stdout.splitlines()[-2]
+
+
+def test_every_language_translates_every_message() -> None:
+    """Every English message has a usable translation in every language (none missing, fuzzy or
+    failing a check), so no page or poster is partly English: new English comes with its six
+    translations in the same change."""
+    from conftest import SITE
+    from safetysite.status import translation_status
+
+    rows = translation_status(SITE)
+    assert len(rows) == len(SITE.codes)
+    for row in rows:
+        assert (row.fuzzy, row.untranslated, row.rejected) == (0, 0, 0), row
+        assert row.translated == row.total > 300

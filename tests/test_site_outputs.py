@@ -64,11 +64,12 @@ def test_status_counts_only_usable_translations(project: Path) -> None:
     assert StatusRow("x", "x", 0, 0).percent == 100
 
 
-def test_checked_date_is_the_oldest_published_check() -> None:
-    """The date shown is the oldest check of a published number, in the page's language."""
+def test_checked_date_is_the_oldest_live_verification() -> None:
+    """The date shown is the oldest live verification of a published number, in the page's
+    language; while any published number is unverified there is no date (the page says so)."""
 
-    def contact(checked: str, published: bool = True) -> Contact:
-        return Contact("x", "phone", "999", "p", "s", checked, published=published)
+    def contact(verified: str, published: bool = True) -> Contact:
+        return Contact("x", "phone", "999", "p", "s", "2026-11-23", published=published, verified=verified)
 
     contacts = {
         "a": contact("2026-11-23"),
@@ -78,6 +79,7 @@ def test_checked_date_is_the_oldest_published_check() -> None:
     assert checked_date(contacts, "en") == "4 March 2026"
     assert checked_date(contacts, "he") == "4 במרץ 2026"
     assert "2026" in checked_date(contacts, "ur")
+    assert checked_date({**contacts, "d": contact("")}, "en") == ""  # copied, not yet verified
     assert checked_date({}, "en") == ""
 
 

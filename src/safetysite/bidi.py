@@ -1,9 +1,9 @@
 """Keep phone numbers readable in right-to-left pages.
 
 In Urdu, Hebrew or Arabic text the groups of "0800 789 321" are laid out right
-to left and read "321 789 0800". :func:`isolate_numbers` wraps every phone
-number in the body text of a page in ``<bdi dir="ltr">`` so it always reads left
-to right, whatever surrounds it.
+to left and read "321 789 0800", and "+44" reads "44+". :func:`isolate_numbers`
+wraps every phone number and international prefix in the body text of a page in
+``<bdi dir="ltr">`` so it always reads left to right, whatever surrounds it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from safetysite.contacts import UK_PHONE
 
 __all__ = ["direction", "isolate_numbers"]
 
+#: A number dialled from abroad: "+44", "+44 1622 690690" (right to left, "+44" would read "44+").
+INTERNATIONAL = r"\+\d{1,3}(?: \d{2,6}){0,3}"
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP = {"script", "style", "title", "textarea", "bdi", "head", "code", "pre", "svg"}
 
@@ -28,7 +30,7 @@ def direction(locale: str) -> str:
 
 def _pattern(numbers: Iterable[str]) -> re.Pattern[str]:
     known = "|".join(re.escape(n) for n in sorted(set(numbers), key=len, reverse=True))
-    choices = f"{UK_PHONE}|{known}" if known else UK_PHONE
+    choices = f"{INTERNATIONAL}|{UK_PHONE}|{known}" if known else f"{INTERNATIONAL}|{UK_PHONE}"
     return re.compile(rf"(?<![\w.,:/-])(?:{choices})(?![\w]|[.,:]\d)")
 
 

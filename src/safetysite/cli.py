@@ -2,6 +2,7 @@
 
     safetysite update              refresh locales/messages.pot and every .po
     safetysite check [LANG ...]    print file:line: [check] message; exit 1 on errors
+                   [--release]     ... and everything a release build refuses
     safetysite status              how far each language is translated and reviewed
     safetysite add-language LANG   start a catalogue for a new language
 
@@ -20,6 +21,7 @@ from safetysite import poformat
 from safetysite.bidi import direction
 from safetysite.catalog import extract_template, new_catalog, read_catalog, update_catalogs, write_catalog
 from safetysite.fonts import font_for
+from safetysite.release import release_problems
 from safetysite.site import Site, SiteError
 from safetysite.status import format_table, translation_status
 
@@ -69,6 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{site.catalog(code)}:1: [po] no catalogue for this language", file=sys.stderr)
             return 1
     problems = [p for code in languages for p in site.translations(code).problems]
+    if args.release:
+        problems += release_problems(site)
     if site.template.exists():
         problems += read_catalog(site.template)[1]
     for problem in sorted(set(problems)):
@@ -126,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("update", help="refresh the template and every catalogue").set_defaults(run=cmd_update)
     check = sub.add_parser("check", help="check catalogues; exit 1 on errors")
     check.add_argument("languages", nargs="*", help="languages to check (default: all)")
+    check.add_argument("--release", action="store_true", help="also what a release build refuses")
     check.set_defaults(run=cmd_check)
     status = sub.add_parser("status", help="print how far each language is translated and reviewed")
     status.set_defaults(run=cmd_status)

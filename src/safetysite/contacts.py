@@ -47,7 +47,7 @@ __all__ = [
 #: What a contact is: dialled, texted, pressed on a call, visited, or a name.
 KINDS = ("phone", "sms", "keypad", "web", "name")
 FIELDS = ("kind", "value", "purpose", "source", "checked")
-OPTIONAL = ("when", "note", "body", "published")
+OPTIONAL = ("when", "note", "body", "published", "verified", "verified_how", "verified_by")
 #: A UK phone number written by hand, in groups or not: 0800 789 321, 01622 690690, 02079460999.
 UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10}"
 #: A placeholder in a page or a translation: ``{emergency}``.
@@ -80,6 +80,13 @@ class Contact:
     note: str = ""
     body: str = ""
     published: bool = True
+    #: When the value was last verified against its live source (rung, texted or opened), how,
+    #: and by whom (a role, never a person's name or details): see safetysite.release.
+    verified: str = ""
+    verified_how: str = ""
+    verified_by: str = ""
+    #: The entry's line in the data file, for messages.
+    line: int = 0
 
     @property
     def href(self) -> str | None:
@@ -330,9 +337,13 @@ def _contact(path: Path, key: yaml.ScalarNode, entry: yaml.Node, today: date) ->
         except ValueError as exc:
             fix = _number_fix(value, kind, source)
             raise _error(path, fields["value"], f"{where}.value: {exc}", fix) from None
-    if problem := _date_problem(fields["checked"].value, today):
-        fix = _date_fix(fields["checked"].value, today)
-        raise _error(path, fields["checked"], f"{where}.checked: {problem}", fix)
+    for name in ("checked", "verified"):
+        if name in fields and (problem := _date_problem(fields[name].value, today)):
+            fix = _date_fix(fields[name].value, today).replace("checked:", f"{name}:")
+            raise _error(path, fields[name], f"{where}.{name}: {problem}", fix)
+    if "verified" in fields and not {"verified_how", "verified_by"} <= set(fields):
+        fix = "say how (verified_how: rang it and heard the greeting) and who (verified_by: a role)"
+        raise _error(path, fields["verified"], f"{where}: verified needs verified_how and verified_by", fix)
     values: dict[str, str | bool] = {name: node.value for name, node in fields.items()}
     if "published" in fields:
         node = fields["published"]
@@ -340,7 +351,7 @@ def _contact(path: Path, key: yaml.ScalarNode, entry: yaml.Node, today: date) ->
             problem = f"{where}.published: {node.value!r} is not true or false"
             raise _error(path, node, problem, "write published: false, or leave the line out")
         values["published"] = yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
-    return Contact(key=key.value, **values)
+    return Contact(key=key.value, line=_line(key), **values)
 
 
 def dialled_numbers(contacts: Mapping[str, Contact] | Path) -> frozenset[str]:
@@ -351,10 +362,13 @@ def dialled_numbers(contacts: Mapping[str, Contact] | Path) -> frozenset[str]:
 
 
 def checked_date(contacts: Mapping[str, Contact], language: str) -> str:
-    """When the published numbers were last checked: the oldest of their dates, written in
-    ``language`` (English in the UK way: 23 November 2026)."""
-    dates = [c.checked for c in contacts.values() if c.published]
-    return long_date(min(dates), language) if dates else ""
+    """When every published number was last verified against its live source: the oldest such
+    date, written in ``language`` (English the UK way: 23 November 2026); empty while any
+    published number or address has no live verification (then the page says so)."""
+    shown = [c for c in contacts.values() if c.published and c.kind != "name"]
+    if not shown or any(not c.verified for c in shown):
+        return ""
+    return long_date(min(c.verified for c in shown), language)
 
 
 def long_date(iso: str, language: str) -> str:

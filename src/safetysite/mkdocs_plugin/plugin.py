@@ -27,6 +27,7 @@ from safetysite.finish import Target, finish
 from safetysite.languages import language_links
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.output import write_not_found_pages, write_search_indexes
+from safetysite.release import is_release, release_problems
 from safetysite.site import Site, SiteError
 from safetysite.status import translation_status
 from safetysite.translate import after_heading, mark_english_titles, translate
@@ -80,11 +81,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def refuse_errors(self) -> None:
         """In a strict build, stop on any catalogue error, whatever the log level."""
         errors = [p for lang in self.site.languages for p in self.translations(lang.code).problems if p.error]
-        if errors:
-            lines = "\n".join(str(problem) for problem in sorted(errors))
-            raise PluginError(
-                f"{len(errors)} catalogue errors (a strict build uses no failing translation):\n{lines}"
-            )
+        self.refuse(errors, "catalogue errors: a strict build uses no failing translation")
+
+    @staticmethod
+    def refuse(problems: list, why: str) -> None:
+        """Stop the build, listing every problem (file:line), if there is any."""
+        if problems:
+            lines = "\n".join(str(problem) for problem in sorted(problems))
+            raise PluginError(f"{len(problems)} problems ({why}):\n{lines}")
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language
     def on_config(self, config):
@@ -93,6 +97,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 self.site = Site.load(config.config_file_path, site_url=config.site_url or "")
             except SiteError as exc:
                 raise PluginError(str(exc)) from exc
+            if is_release():  # a release build refuses what is not ready (safetysite.release)
+                self.refuse(release_problems(self.site), "a release build needs every one fixed")
             if config.strict:  # fail here: MkDocs' warning counter misses warnings -q hides (#4126)
                 self.refuse_errors()
         i18n_plugin = config.plugins.get("i18n")
@@ -125,6 +131,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         )
         env.globals["translation_status"] = lambda: translation_status(self.site)
         env.globals["reviewed"] = language.default or current.review.reviewed
+        env.globals["preview"] = not is_release()
         env.globals["english_home"] = urlsplit(self.site.site_url).path or "/"
         env.filters["long_date"] = lambda iso: long_date(str(iso), language.code)
         # expand() escapes each value it inserts; the text around it is a checked catalogue string.

@@ -1,0 +1,90 @@
+"""What a release build refuses, so that the published site never says more than is true.
+
+The default build is a preview: it builds whatever it can and every page says it is a preview.
+A release build (``SAFETYSITE_RELEASE=1``) stops, listing each problem as ``file:line: [release]
+...``, when:
+
+- a published number or address has not been verified against its live source (rung, texted or
+  opened: ``verified``, ``verified_how`` and ``verified_by`` in the contacts file), or was last
+  verified more than six months ago;
+- the site's address is a loopback or example address (posters and printed pages would send
+  readers nowhere);
+- a catalogue has a check error.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from safetysite.catalog import Problem
+from safetysite.contacts import Contact
+from safetysite.site import Site
+
+__all__ = ["MAX_AGE", "SWITCH", "is_release", "release_problems"]
+
+#: The environment variable that makes a build a release build.
+SWITCH = "SAFETYSITE_RELEASE"
+#: How old a live verification may be in a release.
+MAX_AGE = timedelta(days=183)
+_EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(com|net|org)|localhost|test|invalid|example|local)$")
+_PRIVATE = re.compile(r"@|\d[\d ]{6,}")
+
+
+def is_release(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether this build is a release build (``SAFETYSITE_RELEASE=1``)."""
+    return environ.get(SWITCH, "") == "1"
+
+
+def unreachable(url: str) -> str:
+    """Why readers could not reach ``url`` (a loopback, private or example address), or ``""``."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if not host:
+        return "has no host name"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "is an example or local address" if _EXAMPLE_HOSTS.search(host) else ""
+    return "is a loopback or private address" if address.is_loopback or address.is_private else ""
+
+
+def _config_line(site: Site, key: str) -> int:
+    lines = site.config_file.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+
+def _unverified(contact: Contact, today: date) -> str:
+    """Why a published contact cannot be released yet, or ``""``."""
+    if not contact.verified:
+        how = f"check it at its live source ({contact.source}), then add verified, verified_how, verified_by"
+        return f"{contact.value} is not verified against its live source: {how}"
+    if today - date.fromisoformat(contact.verified) > MAX_AGE:
+        return (
+            f"{contact.value} was last verified on {contact.verified}, over six months ago: verify it again"
+        )
+    if _PRIVATE.search(contact.verified_by):
+        return "verified_by names a role, never an email address or phone number"
+    return ""
+
+
+def release_problems(site: Site, today: date | None = None) -> list[Problem]:
+    """Everything that keeps this site from being released (empty when it is ready)."""
+    today = today or date.today()
+    found = []
+    where = str(site.contacts_file)
+    for contact in site.contacts.values():
+        if contact.published and contact.kind != "name" and (problem := _unverified(contact, today)):
+            found.append(Problem(where, contact.line, "release", f"contacts.{contact.key}: {problem}"))
+    if why := unreachable(site.site_url):
+        line = _config_line(site, "site_url")
+        fix = "set SITE_URL to the address the site will be published at"
+        found.append(
+            Problem(str(site.config_file), line, "release", f"site_url {site.site_url!r} {why}: {fix}")
+        )
+    for lang in site.languages:
+        found += [p for p in site.translations(lang.code).problems if p.error]
+    return sorted(found)
