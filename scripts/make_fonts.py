@@ -4,8 +4,9 @@
 
 Each language of mkdocs.yml gets the font of its script (src/safetysite/fonts.py), cut down to
 the script's letters plus ASCII and punctuation, with every OpenType layout feature kept
-(Nastaliq and the Indic scripts need them). Weights are declared here: Debian's Nastaliq Bold
-file reports weight 400.
+(Nastaliq and the Indic scripts need them). The posters also get Noto Sans, cut down to Latin
+(``fonts.LATIN``: numbers, addresses and English left untranslated, in every language).
+Weights are declared here: Debian's Nastaliq Bold file reports weight 400.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from fontTools import subset
 
+from safetysite.fonts import LATIN
 from safetysite.site import Site
 
 SOURCE = Path("/usr/share/fonts/truetype/noto")
@@ -52,6 +54,8 @@ def main() -> int:
         print(f"{SOURCE} not found: apt-get install fonts-noto-core", file=sys.stderr)
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
+    if not (OUT / f"{LATIN.stem}-Regular.woff2").exists() or "--force" in sys.argv:
+        make(LATIN.stem, LATIN.unicodes)
     for language in SITE.languages:
         font = language.font
         if font is None:

@@ -151,6 +151,7 @@ def test_titles_and_nav_translated(site: Path, lang: str) -> None:
 def article_numbers(path: Path) -> list[str]:
     """The dialled numbers (from the contacts file) written in a page's main text."""
     article = path.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    article = re.sub(r'<span class="site-size"[^>]*>[^<]*</span>', " ", article)  # file sizes, not numbers
     text = re.sub(r"<[^>]+>", " ", article)
     numbers = sorted(
         {
@@ -355,3 +356,35 @@ def test_unreviewed_languages_say_so_on_every_page(site: Path) -> None:
             assert (target / "index.html").resolve() == english.resolve(), path
         checked += 1
     assert checked == 11 * (len(LANGUAGES) - 1)
+
+
+def test_posters_page_links_each_poster_in_its_language(site: Path) -> None:
+    """Each language's Posters page links the three posters, A4 and A3, in that language; every
+    link opens a PDF the build wrote."""
+    for lang in LANGUAGES:
+        folder = site if lang == "en" else site / lang
+        html = (folder / "posters" / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([a-z-]+-a[34]\.pdf)"[^>]* type="application/pdf"', html)
+        assert sorted(links) == sorted(
+            f"{n}-{s}.pdf" for n in ("stay-safe", "hate-crime", "numbers") for s in ("a4", "a3")
+        )
+        for link in links:
+            assert (folder / "posters" / link).stat().st_size > 5000, (lang, link)
+
+
+def test_stay_safe_pictograms_have_text(site: Path) -> None:
+    """The Run, Hide and Tell pictograms on the Stay Safe page have a size and a description in the
+    page's language (the translation's own words, not the English)."""
+    for lang in LANGUAGES:
+        folder = site if lang == "en" else site / lang
+        html = (folder / "stay-safe" / "index.html").read_text(encoding="utf-8")
+        images = re.findall(r'<img alt="([^"]+)" class="site-pictogram directional"[^>]*>', html)
+        assert len(images) == 3, lang
+        for tag in re.findall(r"<img [^>]*site-pictogram[^>]*>", html):
+            assert 'width="64"' in tag, tag
+            assert 'height="64"' in tag, tag
+        if lang != "en":
+            assert not set(images) & {
+                "A person running away from danger",
+                "A person crouching behind a thick wall",
+            }

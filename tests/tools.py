@@ -1,4 +1,5 @@
-"""Tools from outside the venv that some tests need: GNU gettext, Java, Chromium and the npm packages.
+"""Tools from outside the venv that some tests need: GNU gettext, Java, Chromium, the npm packages,
+poppler-utils and zbar-tools.
 
 A test whose tool is missing is skipped, with the reason and how to install the tool, so the rest
 of the suite runs on a machine without them. The project's test command (``scripts/test``)
@@ -51,3 +52,5 @@ GETTEXT = "GNU gettext (apt-get install gettext; scripts/setup --tests installs 
 JAVA = "Java (apt-get install default-jre-headless; scripts/setup --tests installs it)"
 NPM = "npm ci --ignore-scripts (scripts/setup --tests runs it)"
 DEBIAN_CHROMIUM = "Debian's chromium (apt-get install chromium; scripts/setup --tests installs it)"
+POPPLER = "poppler-utils (apt-get install poppler-utils; scripts/setup installs it)"
+ZBAR = "zbar-tools (apt-get install zbar-tools; scripts/setup --tests installs it)"

@@ -5,6 +5,7 @@
                    [--release]     ... and everything a release build refuses
     safetysite status              how far each language is translated and reviewed
     safetysite add-language LANG   start a catalogue for a new language
+    safetysite posters [--site-dir site]   make the posters' PDFs again (as the build does)
 
 Run from the project's top folder (the one with ``mkdocs.yml``).
 """
@@ -21,7 +22,10 @@ from safetysite import poformat
 from safetysite.bidi import direction
 from safetysite.catalog import extract_template, new_catalog, read_catalog, update_catalogs, write_catalog
 from safetysite.fonts import font_for
-from safetysite.release import release_problems
+from safetysite.output import write_file_sizes
+from safetysite.poster_pdf import write_posters
+from safetysite.poster_text import PosterError
+from safetysite.release import is_release, release_problems, unreachable
 from safetysite.site import Site, SiteError
 from safetysite.status import format_table, translation_status
 
@@ -123,6 +127,25 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_posters(args: argparse.Namespace) -> int:
+    site = _site(args)
+    if is_release() and (why := unreachable(site.site_url)):
+        print(
+            f"error: site_url {site.site_url!r} {why}: set SITE_URL to the published address", file=sys.stderr
+        )
+        return 1
+    try:
+        report = write_posters(site, Path(args.site_dir), preview=not is_release())
+    except PosterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    missing = write_file_sizes(Path(args.site_dir), site)  # the Posters pages, if built, show the sizes
+    for problem in [*report.problems, *(f"no such file for its size: {m}" for m in missing)]:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(report)
+    return 1 if report.problems or missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="safetysite", description=__doc__.split("\n")[0])
     parser.add_argument("--root", default=".", help="the project's top folder (default: .)")
@@ -137,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     add = sub.add_parser("add-language", help="start a catalogue for a new language")
     add.add_argument("language", help="language code, e.g. bn or pl")
     add.set_defaults(run=cmd_add_language)
+    posters = sub.add_parser("posters", help="make the posters' PDFs (A4 and A3, every language)")
+    posters.add_argument("--site-dir", default="site", help="the built site's folder (default: site)")
+    posters.set_defaults(run=cmd_posters)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

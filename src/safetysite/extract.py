@@ -1,7 +1,7 @@
-"""Babel extractors for the site's Markdown pages and its ``mkdocs.yml``.
+"""Babel extractors for the site's Markdown pages, its ``mkdocs.yml`` and the posters' text.
 
-Registered in the ``babel.extractors`` entry-point group as ``markdown`` and
-``mkdocs_yaml``, so a mapping file can say ``[markdown: docs/**.md]`` and
+Registered in the ``babel.extractors`` entry-point group as ``markdown``,
+``mkdocs_yaml`` and ``posters``, so a mapping file can say ``[markdown: docs/**.md]`` and
 ``pybabel extract -F babel.cfg`` finds them. Templates in ``overrides/`` are
 read by Jinja2's own extractor (``jinja2.ext:babel_extract``).
 
@@ -13,13 +13,15 @@ check reads back.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
+from safetysite.poster_text import read_posters
 from safetysite.segment import KINDS, segment
 
-__all__ = ["extract_markdown", "extract_mkdocs_yaml"]
+__all__ = ["extract_markdown", "extract_mkdocs_yaml", "extract_posters"]
 
 Extracted = Iterator[tuple[int, str | None, str, list[str]]]
 
@@ -64,3 +66,11 @@ def extract_mkdocs_yaml(fileobj: IO[bytes], keywords: Any, comment_tags: Any, op
         elif key.value == "nav":
             for title in _nav(value):
                 yield title.start_mark.line + 1, None, title.value, ["navigation title"]
+
+
+def extract_posters(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """Yield every line of the posters' text (``data/posters.yml``), each with a note saying
+    which poster and which part it is. A mistake in the file stops the extraction with its line."""
+    text = fileobj.read().decode(options.get("encoding", "utf-8"))
+    for message in read_posters(text, Path(getattr(fileobj, "name", "data/posters.yml"))).messages():
+        yield message.line, None, message.msgid, [message.note]

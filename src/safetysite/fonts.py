@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from babel.core import get_global
 
-__all__ = ["SCRIPT_FONTS", "Font", "font_for", "script_of"]
+__all__ = ["LATIN", "SCRIPT_FONTS", "Font", "font_for", "script_of"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ SCRIPT_FONTS = {
     "Deva": Font("Noto Sans Devanagari", "NotoSansDevanagari", "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"),
     "Guru": Font("Noto Sans Gurmukhi", "NotoSansGurmukhi", "U+0A00-0A7F,U+0964-0965"),
 }
+#: Latin letters, digits and punctuation for the posters (safetysite.posters): phone numbers, web
+#: addresses and English left untranslated, in every language. The web pages use the reader's own.
+LATIN = Font("Noto Sans", "NotoSans", "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-205E,U+20AC,U+2212")
 #: Languages whose readers expect another style of their script: Urdu is written in Nastaliq.
 LANGUAGE_FONTS = {
     "ur": Font("Noto Nastaliq Urdu", "NotoNastaliqUrdu", "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF")

@@ -1,5 +1,5 @@
 """Files the build writes once every language is built: one search index and one
-page-not-found page per language.
+page-not-found page per language, and the posters' file sizes on each Posters page.
 
 mkdocs-static-i18n builds the languages one after another into one folder. Two of its files
 come out wrong: ``search/search_index.json`` holds every language's pages (each reader would
@@ -9,13 +9,15 @@ download all seven), and the root ``404.html`` is whichever language was built l
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from safetysite.search import dumps, split_index
 from safetysite.site import Site
 
-__all__ = ["write_not_found_pages", "write_search_indexes"]
+__all__ = ["fill_file_sizes", "write_file_sizes", "write_not_found_pages", "write_search_indexes"]
 
 
 def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:
@@ -42,3 +44,42 @@ def write_not_found_pages(site_dir: Path, site: Site, pages: Mapping[str, str]) 
         target.write_text(html, encoding="utf-8")
         written.append(target)
     return written
+
+
+#: Where a page shows a file's size: the Posters page's template writes it empty (the posters are
+#: made after the pages); :func:`fill_file_sizes` fills it in.
+SIZE_MARKER = re.compile(r'(<span class="site-size" dir="ltr" data-file="([^"]+)">)[^<]*(</span>)')
+
+
+def fill_file_sizes(html: str, sizes: Mapping[str, int]) -> tuple[str, list[str]]:
+    """The page with each size marker showing its file's size in KB, rounded up ("(35 KB)"), and
+    the files it names that have no size (their markers are left empty)."""
+    missing = []
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name not in sizes:
+            missing.append(name)
+            return match.group(1) + match.group(3)
+        return f"{match.group(1)}({math.ceil(sizes[name] / 1024)} KB){match.group(3)}"
+
+    return SIZE_MARKER.sub(fill, html), missing
+
+
+def write_file_sizes(site_dir: Path, site: Site) -> list[str]:
+    """Fill in the file sizes on each language's Posters page from the files beside it; the files
+    a page names that are not there."""
+    missing = []
+    for language in site.languages:
+        page = site_dir / language.folder / "posters" / "index.html"
+        if not page.exists():
+            continue
+        html = page.read_text(encoding="utf-8")
+        names = {match.group(2) for match in SIZE_MARKER.finditer(html)}
+        files = [page.parent / name for name in names]
+        sizes = {file.name: file.stat().st_size for file in files if file.is_file()}
+        filled, absent = fill_file_sizes(html, sizes)
+        if filled != html:
+            page.write_text(filled, encoding="utf-8")
+        missing += [f"{page.relative_to(site_dir)}: {name}" for name in absent]
+    return missing

@@ -1,8 +1,8 @@
 """The site context: what every tool needs to know about the site, read once from ``mkdocs.yml``.
 
 The languages (code, name in their own script, direction, font), the default language, the
-folders of the pages and catalogues, the contacts file and its dialled numbers, the Babel
-mapping and the site's address. The ``safetysite`` command, the MkDocs plugin, the scripts and
+folders of the pages and catalogues, the contacts file and its dialled numbers, the posters'
+text, the Babel mapping and the site's address. The ``safetysite`` command, the MkDocs plugin, the scripts and
 the tests all ask here, so the language list is written once: under ``plugins > i18n >
 languages`` in ``mkdocs.yml``. Paths come from ``plugins > safetysite``.
 
@@ -34,7 +34,12 @@ __all__ = ["Language", "Site", "SiteError", "current_site"]
 
 CONFIG = "mkdocs.yml"
 #: The safetysite plugin's options and their defaults (MkDocs checks them too, in mkdocs_plugin).
-OPTIONS = {"locales_dir": "locales", "contacts": "data/contacts.yml", "mapping": "babel.cfg"}
+OPTIONS = {
+    "locales_dir": "locales",
+    "contacts": "data/contacts.yml",
+    "mapping": "babel.cfg",
+    "posters": "data/posters.yml",
+}
 
 
 def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
@@ -108,6 +113,8 @@ class Site:
     mapping: Path
     site_url: str
     contacts: Mapping[str, Contact] = field(hash=False, compare=False)
+    #: The posters' English text (safetysite.poster_text).
+    posters: Path = Path(OPTIONS["posters"])
 
     # -- reading ------------------------------------------------------------------
     @classmethod
@@ -150,6 +157,7 @@ class Site:
             mapping=root / options.get("mapping", OPTIONS["mapping"]),
             site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
             contacts=contacts,
+            posters=root / options.get("posters", OPTIONS["posters"]),
         )
 
     # -- languages ----------------------------------------------------------------

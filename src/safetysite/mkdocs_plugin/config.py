@@ -17,3 +17,5 @@ class CatalogueConfig(Config):
     contacts = c.Type(str, default="data/contacts.yml")
     #: The Babel mapping file that says where messages are extracted from, relative to mkdocs.yml.
     mapping = c.Type(str, default="babel.cfg")
+    #: The posters' English text (safetysite.poster_text), relative to mkdocs.yml.
+    posters = c.Type(str, default="data/posters.yml")

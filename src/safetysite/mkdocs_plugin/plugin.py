@@ -26,7 +26,10 @@ from safetysite.contacts import ContactsError, checked_date, expand, long_date
 from safetysite.finish import Target, finish
 from safetysite.languages import language_links
 from safetysite.mkdocs_plugin.config import CatalogueConfig
-from safetysite.output import write_not_found_pages, write_search_indexes
+from safetysite.output import write_file_sizes, write_not_found_pages, write_search_indexes
+from safetysite.poster_pdf import PREVIEW, write_posters
+from safetysite.poster_text import PosterError
+from safetysite.posters import posters_text
 from safetysite.release import is_release, release_problems
 from safetysite.site import Site, SiteError
 from safetysite.status import translation_status
@@ -133,6 +136,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.globals["reviewed"] = language.default or current.review.reviewed
         env.globals["preview"] = not is_release()
         env.globals["english_home"] = urlsplit(self.site.site_url).path or "/"
+        env.globals["posters"] = lambda: posters_text(self.site).posters
+        env.globals["poster_preview"] = PREVIEW
         env.filters["long_date"] = lambda iso: long_date(str(iso), language.code)
         # expand() escapes each value it inserts; the text around it is a checked catalogue string.
         env.filters["contacts"] = lambda text: Markup(expand(str(text), self.site.contacts, as_html=True))  # noqa: S704
@@ -223,8 +228,21 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         site_dir = Path(config.site_dir)
         write_search_indexes(site_dir, self.site)
         write_not_found_pages(site_dir, self.site, self.not_found)
+        try:  # the posters, A4 and A3 in every language (safetysite.poster_pdf: cached, so quick)
+            report = write_posters(self.site, site_dir, preview=not is_release())
+        except PosterError as exc:
+            raise PluginError(str(exc)) from exc
+        # The Posters pages were written before the posters: now their files' sizes are known.
+        for missing in write_file_sizes(site_dir, self.site):
+            log.warning("no such file for its size: %s", missing)
+        if config.strict:  # stop, whatever the log level (as for catalogue errors)
+            self.refuse(list(report.problems), "posters that do not fit on one page")
+        for problem in report.problems:
+            log.warning("%s", problem)
+        log.info("%s", report)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site.locales))
         server.watch(str(self.site.contacts_file))
+        server.watch(str(self.site.posters))
         return server
