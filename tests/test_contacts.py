@@ -328,3 +328,21 @@ def test_build_and_check_fail_on_one_line(project: Path, old: str, new: str, err
         assert re.search(error, lines[0]), result.stderr
     assert check.stderr.startswith("error: data/contacts.yml:")
     assert not (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["javascript:alert(1)", "http://www.report-it.org.uk/", "https://report it.org.uk/", "https://x.org/a)b"],
+)
+def test_web_addresses_are_checked(project: Path, value: str) -> None:
+    """A web address that is not https, has a space or a bracket, or is a script, stops the data
+    file with its line and how to write it."""
+    data = project / "data" / "contacts.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(
+        text.replace("value: https://www.report-it.org.uk/", f'value: "{value}"', 1), encoding="utf-8"
+    )
+    with pytest.raises(
+        ContactsError, match=r"contacts\.yml:\d+: contacts\.true_vision\.value: .* is not a web address"
+    ):
+        load_contacts(data)

@@ -37,6 +37,10 @@ def verify_all(project: Path, day: str = "2026-11-30") -> None:
         ("http://192.168.1.10/", "private"),
         ("https://advice.test/", "example"),
         ("/", "no host"),
+        ("http://advice.kent.police.uk/", "not https"),
+        ("https://intranet/", "local host name"),
+        ("https://0.0.0.0/", "not a public address"),
+        ("https://169.254.1.1/", "not a public address"),
         (PUBLIC_URL, ""),
         ("https://www.kent.police.uk/safety/", ""),
     ],
@@ -107,3 +111,28 @@ def test_preview_says_so_on_every_page(site: Path) -> None:
     contacts = (site / "contacts" / "index.html").read_text(encoding="utf-8")
     assert "We have not yet checked each one with its service." in contacts
     assert "We last checked these numbers on" not in contacts
+
+
+def test_swapped_numbers_need_a_reviewer_for_release(project: Path) -> None:
+    """Two phone numbers in another order than the English are only advice in a preview, but a
+    release refuses them until the language is signed off by a reviewer."""
+    from safetysite.catalog import read_catalog, write_catalog
+
+    verify_all(project)
+    po = project / "locales" / "ur" / "LC_MESSAGES" / "messages.po"
+    catalog, _ = read_catalog(po, "ur")
+    english = next(m.id for m in catalog if m.id and "{emergency}" in m.id and "{non_emergency}" in m.id)
+    catalog[english].string = english.replace("{emergency}", "{x}").replace("{non_emergency}", "{emergency}")
+    catalog[english].string = catalog[english].string.replace("{x}", "{non_emergency}")
+    write_catalog(po, catalog)
+    site = Site.load(project / "mkdocs.yml", site_url=PUBLIC_URL)
+    refused = release_problems(site, today=date(2026, 12, 1))
+    assert [(p.check, "sign-off" in p.message) for p in refused] == [("release", True)]
+    text = po.read_text(encoding="utf-8").replace(
+        '"X-Review: unreviewed', '"X-Review: reviewed 2026-11-30 by a reviewer'
+    )
+    po.write_text(text, encoding="utf-8")
+    assert (
+        release_problems(Site.load(project / "mkdocs.yml", site_url=PUBLIC_URL), today=date(2026, 12, 1))
+        == []
+    )

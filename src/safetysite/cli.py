@@ -25,7 +25,7 @@ from safetysite.fonts import font_for
 from safetysite.output import write_file_sizes
 from safetysite.poster_pdf import write_posters
 from safetysite.poster_text import PosterError
-from safetysite.release import is_release, release_problems, unreachable
+from safetysite.release import is_release, release_problems
 from safetysite.site import Site, SiteError
 from safetysite.status import format_table, translation_status
 
@@ -129,10 +129,10 @@ def cmd_add_language(args: argparse.Namespace) -> int:
 
 def cmd_posters(args: argparse.Namespace) -> int:
     site = _site(args)
-    if is_release() and (why := unreachable(site.site_url)):
-        print(
-            f"error: site_url {site.site_url!r} {why}: set SITE_URL to the published address", file=sys.stderr
-        )
+    if is_release() and (problems := release_problems(site)):  # as a release build refuses
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(problems)} problems: a release needs every one fixed", file=sys.stderr)
         return 1
     try:
         report = write_posters(site, Path(args.site_dir), preview=not is_release())

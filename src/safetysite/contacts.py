@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import phonenumbers
 import yaml
@@ -50,6 +51,8 @@ FIELDS = ("kind", "value", "purpose", "source", "checked")
 OPTIONAL = ("when", "note", "body", "published", "verified", "verified_how", "verified_by")
 #: A UK phone number written by hand, in groups or not: 0800 789 321, 01622 690690, 02079460999.
 UK_PHONE = r"0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10}"
+#: A web address a page can link to: https, a host name with a dot, no spaces, quotes or brackets.
+WEB = re.compile(r"https://[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s()<>\"'\\]*)?", re.IGNORECASE)
 #: A placeholder in a page or a translation: ``{emergency}``.
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 #: How a number is written in the data file: ASCII digits in groups, one space between groups.
@@ -98,7 +101,7 @@ class Contact:
                 raise ContactsError(f"contacts.{self.key}.value: {exc}") from exc
             if self.kind == "phone":
                 return f"tel:{number}"
-            return f"sms:{number}" + (f"?body={self.body}" if self.body else "")
+            return f"sms:{number}" + (f"?body={quote(self.body)}" if self.body else "")
         if self.kind == "web":
             return self.value
         return None
@@ -331,6 +334,9 @@ def _contact(path: Path, key: yaml.ScalarNode, entry: yaml.Node, today: date) ->
     if kind not in KINDS:
         fix = "write the kind of contact it is, e.g. kind: phone (keypad: keys pressed during a call)"
         raise _error(path, fields["kind"], f"{where}.kind: {kind!r} is not one of {', '.join(KINDS)}", fix)
+    if kind == "web" and not WEB.fullmatch(value):
+        fix = "write the whole address with https://, as the service publishes it, e.g. https://www.report-it.org.uk/"
+        raise _error(path, fields["value"], f"{where}.value: {value!r} is not a web address to link to", fix)
     if kind in EXAMPLES:
         try:
             dial(value, kind)

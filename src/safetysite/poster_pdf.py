@@ -199,7 +199,9 @@ def write_posters(
         results = [_render_page(job) for job in jobs]
     for key, (pdfs, problem) in zip(missing, results, strict=True):
         files = {f"{key}-{size}.pdf": data for size, data in pdfs.items()}
-        _store(cache, files | ({f"{key}.problem": problem.encode("utf-8")} if problem else {}))
+        # the problem first: the PDFs are what marks a poster done, so an interrupted build can
+        # never leave a poster that does not fit looking as if it did
+        _store(cache, ({f"{key}.problem": problem.encode("utf-8")} if problem else {}) | files)
     for key in pages:  # the previews (made here too for PDFs cached before there were previews)
         if not (cache / f"{key}-a4.png").exists():
             _store(cache, {f"{key}-a4.png": preview_png((cache / f"{key}-a4.pdf").read_bytes())})

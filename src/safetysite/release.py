@@ -9,7 +9,9 @@ A release build (``SAFETYSITE_RELEASE=1``) stops, listing each problem as ``file
   verified more than six months ago;
 - the site's address is a loopback or example address (posters and printed pages would send
   readers nowhere);
-- a catalogue has a check error.
+- a catalogue has a check error, or, in a language no qualified translator has signed off, two
+  phone numbers in another order than in the English (often right, but it could say "call 101 in
+  an emergency": a reviewer must read it).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from safetysite.catalog import Problem
-from safetysite.contacts import Contact
+from safetysite.contacts import PLACEHOLDER, Contact
 from safetysite.site import Site
 
 __all__ = ["MAX_AGE", "SWITCH", "is_release", "release_problems"]
@@ -40,16 +42,29 @@ def is_release(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get(SWITCH, "") == "1"
 
 
-def unreachable(url: str) -> str:
-    """Why readers could not reach ``url`` (a loopback, private or example address), or ``""``."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    if not host:
-        return "has no host name"
+def _host_problem(host: str) -> str:
+    """Why a host name or IP address is not one the public can reach, or ``""``."""
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        return "is an example or local address" if _EXAMPLE_HOSTS.search(host) else ""
-    return "is a loopback or private address" if address.is_loopback or address.is_private else ""
+        if _EXAMPLE_HOSTS.search(host):
+            return "is an example or local address"
+        return "" if "." in host else "is a local host name, not a public address"
+    if address.is_unspecified or address.is_link_local or address.is_multicast:
+        return "is not a public address"
+    if address.is_loopback or address.is_private or address.is_reserved:
+        return "is a loopback or private address"
+    return ""
+
+
+def unreachable(url: str) -> str:
+    """Why readers could not reach ``url`` safely (not https, a loopback, private, reserved or
+    example address, a host name with no dot), or ``""``."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    if not host:
+        return "has no host name"
+    return _host_problem(host) or ("is not https" if parts.scheme != "https" else "")
 
 
 def _config_line(site: Site, key: str) -> int:
@@ -85,6 +100,14 @@ def release_problems(site: Site, today: date | None = None) -> list[Problem]:
         found.append(
             Problem(str(site.config_file), line, "release", f"site_url {site.site_url!r} {why}: {fix}")
         )
+    dialled = {key for key, c in site.contacts.items() if c.kind in ("phone", "sms")}
     for lang in site.languages:
-        found += [p for p in site.translations(lang.code).problems if p.error]
+        loaded = site.translations(lang.code)
+        found += [p for p in loaded.problems if p.error]
+        if not loaded.review.reviewed:  # a swap could say "call 101 in an emergency"
+            found += [
+                Problem(p.path, p.line, "release", f"{p.message}: numbers swapped need a reviewer's sign-off")
+                for p in loaded.problems
+                if p.check == "order" and len(set(PLACEHOLDER.findall(p.message)) & dialled) > 1
+            ]
     return sorted(found)

@@ -260,8 +260,8 @@ def _languages(
 
 
 @lru_cache(maxsize=8)
-def _site_at(name: str, absolute: str, changed: int) -> Site:
-    """One site per configuration file (``absolute``) and version of it (``changed``)."""
+def _site_at(name: str, absolute: str, changed: tuple) -> Site:
+    """One site per configuration file (``absolute``) and version of it and its data (``changed``)."""
     return Site.load(name)
 
 
@@ -273,5 +273,6 @@ def current_site(start: Path | None = None) -> Site:
         if (folder / CONFIG).is_file():  # named from the current folder, as messages print it
             config = folder / CONFIG
             name = config.relative_to(cwd) if config.is_relative_to(cwd) else config
-            return _site_at(str(name), str(config), config.stat().st_mtime_ns)
+            changed = tuple(p.stat().st_mtime_ns for p in folder.glob("data/*.yml"))
+            return _site_at(str(name), str(config), (config.stat().st_mtime_ns, changed))
     raise SiteError(f"no {CONFIG} in {here} or above it: run from the site's folder")

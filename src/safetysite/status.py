@@ -57,7 +57,9 @@ def translation_status(site: Site) -> list[StatusRow]:
             rows.append(StatusRow(lang.code, lang.name, len(ids), len(ids), reference=True))
             continue
         loaded = site.translations(lang.code)
-        rejected = {p.line for p in loaded.problems if p.error and p.check not in ("po", "header")}
+        rejected = {
+            p.line for p in loaded.problems if p.error and p.check not in ("po", "header", "template")
+        }
         rows.append(
             StatusRow(
                 locale=lang.code,
