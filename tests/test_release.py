@@ -136,3 +136,20 @@ def test_swapped_numbers_need_a_reviewer_for_release(project: Path) -> None:
         release_problems(Site.load(project / "mkdocs.yml", site_url=PUBLIC_URL), today=date(2026, 12, 1))
         == []
     )
+
+
+def test_what_stops_a_build(project: Path) -> None:
+    """A plain preview stops for nothing; a strict one for catalogue errors only; a release for
+    everything a release refuses."""
+    from safetysite.release import refusals
+
+    po = project / "locales" / "ur" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "چھپیں"', 'msgstr "چھپیں 999"', 1))
+    site = Site.load(project / "mkdocs.yml")
+    assert refusals(site, strict=False, release=False) == ([], "")
+    errors, why = refusals(site, strict=True, release=False)
+    assert [p.check for p in errors] == ["numbers"]
+    assert "strict" in why
+    everything, why = refusals(site, strict=False, release=True)
+    assert {p.check for p in everything} == {"numbers", "release"}
+    assert "release" in why

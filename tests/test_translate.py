@@ -37,3 +37,34 @@ def test_english_box_title_is_reported_and_marked() -> None:
     assert mark_english_titles(html, result.english_titles) == html.replace(
         '<p class="admonition-title">', '<p lang="en" dir="ltr" class="admonition-title">'
     )
+
+
+def test_navigation_titles_written_in_the_config_are_translated() -> None:
+    """Titles the navigation writes itself are translated, in sections too; titles that come from a
+    page (translated with the page) are left alone."""
+    from types import SimpleNamespace
+
+    from safetysite.translate import translate_titles
+
+    page = SimpleNamespace(title="Run", explicit=False, children=())
+    named = SimpleNamespace(title="Stay safe", explicit=True, children=())
+    section = SimpleNamespace(title="Advice", explicit=True, children=(named, page))
+    words = {"Stay safe": "محفوظ رہیں", "Advice": "مشورہ", "Run": "بھاگیں"}
+    translate_titles(
+        [section], lambda t: words.get(t, t), children=lambda i: i.children, explicit=lambda i: i.explicit
+    )
+    assert (section.title, named.title, page.title) == ("مشورہ", "محفوظ رہیں", "Run")
+
+
+def test_includes_render_by_name() -> None:
+    """Each include comment becomes what the renderer gives for its name; other comments stay."""
+    from safetysite.includes import render_includes
+
+    html = "<p>a</p><!-- include languages --><!-- a note --><!-- include checked -->"
+    assert render_includes(html, lambda name: f"[{name}]") == "<p>a</p>[languages]<!-- a note -->[checked]"
+
+
+def test_result_meta_for_templates() -> None:
+    """A translated page's metadata says whether it is partial and how much was translated."""
+    meta = translate(PAGE, {"Run": "भागो"}).meta()
+    assert meta == {"partial": True, "translated": 1, "total": 3, "english_titles": ()}

@@ -27,7 +27,7 @@ from safetysite.catalog import Problem
 from safetysite.contacts import PLACEHOLDER, Contact
 from safetysite.site import Site
 
-__all__ = ["MAX_AGE", "SWITCH", "is_release", "release_problems"]
+__all__ = ["MAX_AGE", "SWITCH", "is_release", "refusals", "release_problems"]
 
 #: The environment variable that makes a build a release build.
 SWITCH = "SAFETYSITE_RELEASE"
@@ -111,3 +111,15 @@ def release_problems(site: Site, today: date | None = None) -> list[Problem]:
                 if p.check == "order" and len(set(PLACEHOLDER.findall(p.message)) & dialled) > 1
             ]
     return sorted(found)
+
+
+def refusals(site: Site, *, strict: bool, release: bool) -> tuple[list[Problem], str]:
+    """What stops this build before it writes anything, and why: everything a release refuses, or,
+    in a strict build, catalogue errors (whatever the log level: MkDocs' warning counter misses
+    what ``-q`` hides)."""
+    if release:
+        return release_problems(site), "a release build needs every one fixed"
+    if strict:
+        errors = [p for lang in site.languages for p in site.translations(lang.code).problems if p.error]
+        return errors, "catalogue errors: a strict build uses no failing translation"
+    return [], ""

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import markdown
 
 from safetysite.contacts import PLACEHOLDER
 from safetysite.segment import Segment, segment
 
-__all__ = ["Result", "after_heading", "mark_english_titles", "translate"]
+__all__ = ["Result", "after_heading", "mark_english_titles", "translate", "translate_titles"]
 
 #: Kinds whose text sits in an element that can hold a marked-up <span>.
 MARKABLE = {"paragraph", "heading", "list item", "table cell", "blockquote", "admonition"}
@@ -40,6 +41,15 @@ class Result:
     def partial(self) -> bool:
         """Some segments are still in English."""
         return self.translated < self.total
+
+    def meta(self) -> dict:
+        """What templates and later steps read from a translated page's metadata."""
+        return {
+            "partial": self.partial,
+            "translated": self.translated,
+            "total": self.total,
+            "english_titles": self.english_titles,
+        }
 
 
 def translate(source: str, messages: Mapping[str, str], *, mark_english: bool = False) -> Result:
@@ -105,3 +115,20 @@ def after_heading(html: str, insert: str) -> str:
     """Put ``insert`` right after the page's first ``<h1>`` (at the start if it has none)."""
     found = _FIRST_HEADING.search(html)
     return html[: found.end()] + insert + html[found.end() :] if found else insert + html
+
+
+def translate_titles(
+    items: Iterable[Any],
+    gettext: Callable[[str], str],
+    *,
+    children: Callable[[Any], Iterable[Any]],
+    explicit: Callable[[Any], bool],
+) -> None:
+    """Translate, in place, every title a site's navigation writes itself (``explicit``), walking
+    sections through ``children``; titles taken from a page come translated with the page."""
+    todo = list(items)
+    while todo:
+        item = todo.pop()
+        todo.extend(children(item))
+        if explicit(item) and item.title:
+            item.title = gettext(item.title)

@@ -8,7 +8,6 @@ comes from the engine's site context (:class:`safetysite.site.Site`).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,20 +23,19 @@ from mkdocs.utils.meta import get_data
 from safetysite.catalog import Translations
 from safetysite.contacts import ContactsError, checked_date, expand, long_date
 from safetysite.finish import Target, finish
+from safetysite.includes import render_includes
 from safetysite.languages import language_links
 from safetysite.mkdocs_plugin.config import CatalogueConfig
 from safetysite.output import write_file_sizes, write_not_found_pages, write_search_indexes
 from safetysite.poster_pdf import PREVIEW, write_posters
 from safetysite.poster_text import PosterError
 from safetysite.posters import posters_text
-from safetysite.release import is_release, release_problems
+from safetysite.release import is_release, refusals
 from safetysite.site import Site, SiteError
 from safetysite.status import translation_status
-from safetysite.translate import after_heading, mark_english_titles, translate
+from safetysite.translate import after_heading, mark_english_titles, translate, translate_titles
 
 log = get_plugin_logger(__name__)
-#: ``<!-- include languages -->`` in a page renders overrides/partials/include/languages.html there.
-INCLUDE = re.compile(r"<!-- include ([a-z][a-z-]*) -->")
 #: After the heading of every translated page: the notice shown while no reviewer has checked it.
 REVIEW_NOTICE = "<!-- include review-notice -->"
 #: Site-wide strings from mkdocs.yml that are translated.
@@ -81,11 +79,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                     log.info("%s", problem)
         return loaded
 
-    def refuse_errors(self) -> None:
-        """In a strict build, stop on any catalogue error, whatever the log level."""
-        errors = [p for lang in self.site.languages for p in self.translations(lang.code).problems if p.error]
-        self.refuse(errors, "catalogue errors: a strict build uses no failing translation")
-
     @staticmethod
     def refuse(problems: list, why: str) -> None:
         """Stop the build, listing every problem (file:line), if there is any."""
@@ -100,10 +93,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 self.site = Site.load(config.config_file_path, site_url=config.site_url or "")
             except SiteError as exc:
                 raise PluginError(str(exc)) from exc
-            if is_release():  # a release build refuses what is not ready (safetysite.release)
-                self.refuse(release_problems(self.site), "a release build needs every one fixed")
-            if config.strict:  # fail here: MkDocs' warning counter misses warnings -q hides (#4126)
-                self.refuse_errors()
+            for language in self.site.codes:  # log each catalogue's problems once
+                self.translations(language)
+            self.refuse(*refusals(self.site, strict=config.strict, release=is_release()))
         i18n_plugin = config.plugins.get("i18n")
         self.language = i18n_plugin.current_language if i18n_plugin else self.site.default.code
         for key in SITE_STRINGS:
@@ -146,15 +138,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
     def on_nav(self, nav, config, files):
-        current = self.translations(self.language)
-        todo = list(nav.items)
-        while todo:
-            item = todo.pop()
-            if isinstance(item, Section):
-                todo.extend(item.children)
-            explicit = isinstance(item, Section | Link) or "title" in vars(item)  # set in mkdocs.yml nav
-            if explicit and item.title:
-                item.title = current.gettext(item.title)
+        translate_titles(
+            nav.items,
+            self.translations(self.language).gettext,
+            children=lambda item: item.children if isinstance(item, Section) else (),
+            explicit=lambda item: isinstance(item, Section | Link) or "title" in vars(item),  # mkdocs.yml nav
+        )
         return nav
 
     @event_priority(100)  # before other plugins change the Markdown
@@ -165,12 +154,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 page.file.content_string, self.translations(language).messages, mark_english=True
             )
             markdown, page.meta = get_data(result.text)
-            page.meta["translation"] = {
-                "partial": result.partial,
-                "translated": result.translated,
-                "total": result.total,
-                "english_titles": result.english_titles,
-            }
+            page.meta["translation"] = result.meta()
         try:
             return expand(markdown, self.site.contacts)
         except ContactsError as exc:
@@ -184,12 +168,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_page_context(self, context, page, config, nav):
         """Replace ``<!-- include NAME -->`` with the template ``partials/include/NAME.html``."""
 
-        def render(match: re.Match[str]) -> str:
-            template = self.env.get_template(f"partials/include/{match.group(1)}.html")
-            return template.render(config=config, page=page)
+        def render(name: str) -> str:
+            return self.env.get_template(f"partials/include/{name}.html").render(config=config, page=page)
 
         try:
-            page.content = INCLUDE.sub(render, page.content)
+            page.content = render_includes(page.content, render)
             return context
         except TemplateNotFound as exc:
             raise PluginError(
