@@ -170,3 +170,11 @@ def test_config_errors_are_one_line_with_line_and_column(project: Path) -> None:
         assert result.stderr.startswith(f"error: {where}"), result.stderr
         assert words in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_directory_urls_are_required(tmp_path: Path) -> None:
+    """`use_directory_urls: false` would break language links and the posters' QR codes: refused with
+    the file and line."""
+    (tmp_path / "mkdocs.yml").write_text(CONFIG + "use_directory_urls: false\n", encoding="utf-8")
+    with pytest.raises(SiteError, match=r"mkdocs\.yml:\d+: use_directory_urls must be true"):
+        Site.load(tmp_path / "mkdocs.yml")

@@ -134,6 +134,11 @@ class Site:
             raise SiteError(f"{config_file}: must be a mapping of settings (site_name: ..., plugins: ...)")
         plugins = _plugins(config)
         options = plugins.get("safetysite", {})
+        if config.get("use_directory_urls", True) is not True:  # language links and QR codes need it
+            lines = config_file.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, t in enumerate(lines, 1) if t.startswith("use_directory_urls")), 1)
+            why = "language links and the posters' QR codes open page/ addresses"
+            raise SiteError(f"{config_file}:{line}: use_directory_urls must be true: {why}")
         for key, value in options.items():
             if not isinstance(value, str):
                 line = _line_of(config_file, key)
