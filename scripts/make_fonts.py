@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fontTools import subset
 
-from safetysite.fonts import LATIN
+from safetysite.fonts import LATIN, WEIGHTS
 from safetysite.site import Site
 
 SOURCE = Path("/usr/share/fonts/truetype/noto")
@@ -26,7 +26,7 @@ COMMON = "U+0020-007E,U+00A0-00FF,U+2000-206F,U+20B9,U+25CC"
 
 
 def make(stem: str, ranges: str) -> None:
-    for weight in ("Regular", "Bold"):
+    for _, weight in WEIGHTS:
         out = OUT / f"{stem}-{weight}.woff2"
         subset.main(
             [
@@ -44,7 +44,7 @@ def stylesheet(family: str, stem: str) -> str:
     faces = "".join(
         f'@font-face {{\n  font-family: "{family}";\n  font-style: normal;\n  font-weight: {weight};\n'
         f'  font-display: swap;\n  src: url("{stem}-{name}.woff2") format("woff2");\n}}\n'
-        for weight, name in ((400, "Regular"), (700, "Bold"))
+        for weight, name in WEIGHTS
     )
     return f'{faces}:root {{\n  --md-text-font: "{family}";\n}}\n'
 

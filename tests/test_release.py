@@ -9,22 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, pages, run
+from conftest import LANGUAGES, pages, run, verify_all
 from safetysite.release import release_problems, unreachable
 from safetysite.site import Site
 
 PUBLIC_URL = "https://advice.kent.police.uk/"
-
-
-def verify_all(project: Path, day: str = "2026-11-30") -> None:
-    """Mark every contact as verified against its live source on ``day`` (a fixture of the test)."""
-    data = project / "data" / "contacts.yml"
-    text = data.read_text(encoding="utf-8")
-    verified = (
-        rf"\1\n\2verified: {day}\n\2verified_how: opened the source page and rang the number"
-        r"\n\2verified_by: community engagement officer"
-    )
-    data.write_text(re.sub(r"^((\s+)checked: .*)$", verified, text, flags=re.MULTILINE), encoding="utf-8")
 
 
 @pytest.mark.parametrize(

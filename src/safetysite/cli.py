@@ -79,10 +79,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems += release_problems(site)
     if site.template.exists():
         problems += read_catalog(site.template)[1]
-    for problem in sorted(set(problems)):
+    problems = sorted(set(problems))  # a release problem may repeat a catalogue error
+    for problem in problems:
         print(problem)
-    errors = sum(p.error for p in set(problems))
-    advice = len(set(problems)) - errors
+    errors = sum(p.error for p in problems)
+    advice = len(problems) - errors
     print(
         f"{len(languages)} catalogues checked, {errors} errors, {advice} warnings for a reviewer",
         file=sys.stderr,

@@ -33,6 +33,8 @@ import yaml
 from babel.dates import format_date
 from phonenumbers import shortnumberinfo
 
+from safetysite.yamlerror import yaml_error
+
 __all__ = [
     "Contact",
     "ContactsError",
@@ -257,21 +259,8 @@ def _compose(path: Path) -> yaml.Node | None:
         raise ContactsError(f"{path}: not UTF-8 (byte {exc.start}): save it as UTF-8") from exc
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = exc.problem or exc.context or "cannot be read"
-        if exc.context and exc.problem:
-            since = exc.context_mark
-            earlier = since and mark and since.line < mark.line
-            problem += f" ({exc.context}" + (f" from line {since.line + 1})" if earlier else ")")
-        raise ContactsError(f"{where}: not valid YAML: {problem}") from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - text.rfind("\n", 0, exc.position)
-        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
-        problem = f"{exc.reason} (character #x{code:04x})"
-        raise ContactsError(f"{path}:{line}:{column}: not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise ContactsError(yaml_error(path, exc, text)) from None
 
 
 def _pairs(path: Path, node: yaml.MappingNode, where: str) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:

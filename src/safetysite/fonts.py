@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from babel.core import get_global
 
-__all__ = ["LATIN", "SCRIPT_FONTS", "Font", "font_for", "script_of"]
+__all__ = ["LATIN", "SCRIPT_FONTS", "WEIGHTS", "Font", "font_for", "script_of"]
+
+#: The weights every font comes in, with the name its files end in (declared here: Debian's
+#: Nastaliq Bold file reports weight 400).
+WEIGHTS = ((400, "Regular"), (700, "Bold"))
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from safetysite.poster_text import PosterError
 from safetysite.posters import SIZES, PosterPage, poster_pages
-from safetysite.site import Site
+from safetysite.site import Site, file_digest
 
 __all__ = ["PREVIEW", "Report", "cache_dir", "preview_png", "render", "write_posters"]
 
@@ -75,23 +75,11 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "safetysite" / "posters"
 
 
-_DIGESTS: dict[tuple[str, int, int], str] = {}
-
-
-def _digest(path: Path) -> str:
-    """A file's SHA-256, remembered by its path, size and modification time."""
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _DIGESTS:
-        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _DIGESTS[key]
-
-
 def _key(page: PosterPage) -> str:
     """The hash of everything that shapes the poster's PDFs (see the module's docstring)."""
-    parts = [page.html, _digest(Path(__file__))]
+    parts = [page.html, file_digest(Path(__file__))]
     parts += [f"{name} {metadata.version(name)}" for name in ("weasyprint", "pydyf")]
-    parts += [f"{path.name} {_digest(path)}" for path in page.files]
+    parts += [f"{path.name} {file_digest(path)}" for path in page.files]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from safetysite.contacts import PLACEHOLDER, Contact
+from safetysite.yamlerror import yaml_error
 
 __all__ = ["COMMON", "Poster", "PosterError", "PosterText", "Row", "Section", "Text", "load_posters"]
 
@@ -277,10 +278,8 @@ def read_posters(text: str, path: Path, contacts: Mapping[str, Contact] | None =
     reader = _Reader(path, contacts)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise PosterError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise PosterError(yaml_error(path, exc, text)) from None
     if root is None:
         raise PosterError(f"{path}:1: empty: it needs common: and posters:")
     top = reader.mapping(root, "the file", {"common", "posters"})

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from safetysite.catalog import Translations
 from safetysite.contacts import PLACEHOLDER, Contact, checked_date
-from safetysite.fonts import LATIN, Font
+from safetysite.fonts import LATIN, WEIGHTS, Font
 from safetysite.poster_text import Poster, PosterError, PosterText, Row, Text, load_posters
 from safetysite.qr import qr_svg
 from safetysite.site import Language, Site
@@ -210,7 +210,7 @@ def _font_faces(site: Site, language: Language) -> tuple[str, tuple[Path, ...]]:
         fonts.insert(0, (f"Poster {language.font.stem}", language.font))
     rules, files = [], []
     for family, font in fonts:
-        for weight, name in ((400, "Regular"), (700, "Bold")):
+        for weight, name in WEIGHTS:
             relative = f"{FONTS}/{font.stem}-{name}.woff2"
             if not (site.docs_dir / relative).is_file():
                 fix = "run scripts/make_fonts.py (it needs Debian's fonts-noto-core)"

@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 
 from safetysite.catalog import Problem
 from safetysite.contacts import PLACEHOLDER, Contact
-from safetysite.site import Site
+from safetysite.review import PRIVATE
+from safetysite.site import Site, config_line
 
 __all__ = ["MAX_AGE", "SWITCH", "is_release", "refusals", "release_problems"]
 
@@ -34,7 +35,6 @@ SWITCH = "SAFETYSITE_RELEASE"
 #: How old a live verification may be in a release.
 MAX_AGE = timedelta(days=183)
 _EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(com|net|org)|localhost|test|invalid|example|local)$")
-_PRIVATE = re.compile(r"@|\d[\d ]{6,}")
 
 
 def is_release(environ: Mapping[str, str] = os.environ) -> bool:
@@ -67,11 +67,6 @@ def unreachable(url: str) -> str:
     return _host_problem(host) or ("is not https" if parts.scheme != "https" else "")
 
 
-def _config_line(site: Site, key: str) -> int:
-    lines = site.config_file.read_text(encoding="utf-8").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
-
-
 def _unverified(contact: Contact, today: date) -> str:
     """Why a published contact cannot be released yet, or ``""``."""
     if not contact.verified:
@@ -81,7 +76,7 @@ def _unverified(contact: Contact, today: date) -> str:
         return (
             f"{contact.value} was last verified on {contact.verified}, over six months ago: verify it again"
         )
-    if _PRIVATE.search(contact.verified_by):
+    if PRIVATE.search(contact.verified_by):
         return "verified_by names a role, never an email address or phone number"
     return ""
 
@@ -95,7 +90,7 @@ def release_problems(site: Site, today: date | None = None) -> list[Problem]:
         if contact.published and contact.kind != "name" and (problem := _unverified(contact, today)):
             found.append(Problem(where, contact.line, "release", f"contacts.{contact.key}: {problem}"))
     if why := unreachable(site.site_url):
-        line = _config_line(site, "site_url")
+        line = config_line(site.config_file, "site_url")
         fix = "set SITE_URL to the address the site will be published at"
         found.append(
             Problem(str(site.config_file), line, "release", f"site_url {site.site_url!r} {why}: {fix}")

@@ -22,8 +22,9 @@ __all__ = ["FIELD", "UNREVIEWED", "Review", "parse_review"]
 #: The header field (GNU gettext keeps any ``X-`` field; so do Poedit and Weblate).
 FIELD = "X-Review"
 _REVIEWED = re.compile(r"reviewed (\d{4}-\d{2}-\d{2}) by (.+)")
-#: Signs of a private person's details in the role: an email address or a phone number.
-_PRIVATE = re.compile(r"@|\d[\d ]{6,}")
+#: Signs of a private person's details where only a role belongs: an email address or a phone
+#: number (the reviewer here; who verified a number, in the contacts file).
+PRIVATE = re.compile(r"@|\d[\d ]{6,}")
 HOW = f'write "{FIELD}: unreviewed" or "{FIELD}: reviewed YYYY-MM-DD by ROLE" (a role, not a name)'
 
 
@@ -59,6 +60,6 @@ def parse_review(value: str | None, today: date | None = None) -> Review:
         raise ValueError(f"{FIELD} date {when!r} is not a date: {HOW}") from None
     if day > (today or date.today()):
         raise ValueError(f"{FIELD} date {when} is in the future: {HOW}")
-    if _PRIVATE.search(role):
+    if PRIVATE.search(role):
         raise ValueError(f"{FIELD} names a role, never an email address or phone number: {HOW}")
     return Review(reviewed=True, date=when, role=role.strip())

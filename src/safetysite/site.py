@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ from safetysite.checks import Checker
 from safetysite.contacts import Contact, ContactsError, dialled_numbers, load_contacts
 from safetysite.extract import MkDocsLoader
 from safetysite.fonts import Font, font_for
+from safetysite.yamlerror import yaml_error
 
-__all__ = ["Language", "Site", "SiteError", "current_site"]
+__all__ = ["Language", "Site", "SiteError", "config_line", "current_site", "file_digest"]
 
 CONFIG = "mkdocs.yml"
 #: The safetysite plugin's options and their defaults (MkDocs checks them too, in mkdocs_plugin).
@@ -42,20 +43,16 @@ OPTIONS = {
 }
 
 
-def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
-    """One line for a YAML error: ``file:line:column: not valid YAML: what the parser found``."""
-    mark = getattr(exc, "problem_mark", None)
-    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return f"{where}: not valid YAML: {problem}"
-
-
-def _line_of(path: Path, key: str) -> int:
-    """The line of ``key:`` in the safetysite plugin's options (1 if it cannot be found)."""
+def config_line(path: Path, key: str, *, within: str = "") -> int:
+    """The line of ``key:`` in ``mkdocs.yml``: a top-level key, or one in the options of the plugin
+    named ``within`` (1 if it cannot be found), for messages that point at it."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    start = next((n for n, line in enumerate(lines) if line.strip().startswith("- safetysite")), 0)
-    found = (n for n, line in enumerate(lines[start:], start) if line.strip().startswith(f"{key}:"))
-    return next(found, -1) + 1 or 1
+    if within:
+        start = next((n for n, line in enumerate(lines) if line.strip().startswith(f"- {within}")), 0)
+        found = (n for n, line in enumerate(lines[start:], start) if line.strip().startswith(f"{key}:"))
+    else:
+        found = (n for n, line in enumerate(lines) if line.startswith(f"{key}:"))
+    return next(found, 0) + 1
 
 
 class SiteError(Exception):
@@ -115,6 +112,9 @@ class Site:
     contacts: Mapping[str, Contact] = field(hash=False, compare=False)
     #: The posters' English text (safetysite.poster_text).
     posters: Path = Path(OPTIONS["posters"])
+    #: What this context has read: a Site is a snapshot (each build makes a new one), so within it
+    #: a file is read and hashed once; the module's caches carry checked results across builds.
+    _read: dict = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     # -- reading ------------------------------------------------------------------
     @classmethod
@@ -123,25 +123,26 @@ class Site:
         config_file = Path(config_file)
         root = config_file.parent
         try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+            text = config_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise SiteError(
                 f"{config_file}: cannot be read ({exc.strerror}); run from the site's folder"
             ) from exc
+        try:
+            config = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
         except yaml.YAMLError as exc:
-            raise SiteError(yaml_error(config_file, exc)) from exc
+            raise SiteError(yaml_error(config_file, exc, text)) from exc
         if not isinstance(config, dict):
             raise SiteError(f"{config_file}: must be a mapping of settings (site_name: ..., plugins: ...)")
         plugins = _plugins(config)
         options = plugins.get("safetysite", {})
         if config.get("use_directory_urls", True) is not True:  # language links and QR codes need it
-            lines = config_file.read_text(encoding="utf-8").splitlines()
-            line = next((n for n, t in enumerate(lines, 1) if t.startswith("use_directory_urls")), 1)
+            line = config_line(config_file, "use_directory_urls")
             why = "language links and the posters' QR codes open page/ addresses"
             raise SiteError(f"{config_file}:{line}: use_directory_urls must be true: {why}")
         for key, value in options.items():
             if not isinstance(value, str):
-                line = _line_of(config_file, key)
+                line = config_line(config_file, key, within="safetysite")
                 raise SiteError(
                     f"{config_file}:{line}: plugins > safetysite > {key} must be a path written as text,"
                     f" e.g. {key}: {OPTIONS.get(key, 'data/contacts.yml')}"
@@ -149,10 +150,8 @@ class Site:
         contacts_file = root / options.get("contacts", OPTIONS["contacts"])
         try:
             contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
-        except ContactsError as exc:
+        except ContactsError as exc:  # YAML errors too, as file:line:column
             raise SiteError(str(exc)) from exc
-        except yaml.YAMLError as exc:
-            raise SiteError(yaml_error(contacts_file, exc)) from exc
         return cls(
             config_file=config_file,
             languages=_languages(config_file, config, plugins),
@@ -193,32 +192,36 @@ class Site:
     def catalog(self, code: str) -> Path:
         return catalog_path(self.locales, code)
 
-    @property
+    @cached_property
     def dialled(self) -> frozenset[str]:
         """Every number readers dial, text or press, as written in the contacts file."""
         return dialled_numbers(self.contacts)
 
     def checker(self) -> Checker:
         """The checks with this site's template kinds and dialled numbers (remembered by content)."""
-        key = (_digest(self.template), self.dialled)
-        cached = _CHECKERS.get(str(self.template))
-        if cached is None or cached[0] != key:
-            cached = (key, load_checker(self.template, self.dialled))
-            _CHECKERS[str(self.template)] = cached
-        return cached[1]
+        if "checker" not in self._read:
+            key = (file_digest(self.template), self.dialled)
+            cached = _CHECKERS.get(str(self.template))
+            if cached is None or cached[0] != key:
+                cached = (key, load_checker(self.template, self.dialled))
+                _CHECKERS[str(self.template)] = cached
+            self._read["checker"] = cached[1]
+        return self._read["checker"]
 
     def translations(self, code: str) -> Translations:
         """The checked translations of one language (none for the default language)."""
         path = self.catalog(code)
         if code == self.default.code or not path.exists():
             return Translations()
-        checker = self.checker()
-        key = (code, _digest(path), _digest(self.template), checker.dialled)
-        cached = _TRANSLATIONS.get(str(path))
-        if cached is None or cached[0] != key:
-            cached = (key, load_translations(path, code, checker))
-            _TRANSLATIONS[str(path)] = cached
-        return cached[1]
+        if path not in self._read:
+            checker = self.checker()
+            key = (code, file_digest(path), file_digest(self.template), checker.dialled)
+            cached = _TRANSLATIONS.get(str(path))
+            if cached is None or cached[0] != key:
+                cached = (key, load_translations(path, code, checker))
+                _TRANSLATIONS[str(path)] = cached
+            self._read[path] = cached[1]
+        return self._read[path]
 
 
 #: The last checker and translations loaded for each file, with the content they were made from.
@@ -226,7 +229,8 @@ _CHECKERS: dict[str, tuple[tuple, Checker]] = {}
 _TRANSLATIONS: dict[str, tuple[tuple, Translations]] = {}
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """A file's SHA-256 (empty if it does not exist): what the caches are keyed by."""
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
 
 
