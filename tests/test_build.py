@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from conftest import LANGUAGES, ROOT, RTL, SITE, pages, run, verify_all
 from safetysite.catalog import catalog_path, read_catalog
@@ -101,17 +104,110 @@ def test_no_third_party_resources(site: Path) -> None:
 
 
 def test_fonts_only_where_needed(site: Path) -> None:
-    """Each non-Latin language loads its own self-hosted font stylesheet, and English loads none."""
+    """Each non-Latin language's pages load its own self-hosted font stylesheet, named by its
+    content's hash; English pages load none."""
     for lang in LANGUAGES:
         folder = site if lang == "en" else site / lang
         styles = [u for u in Page(folder / "index.html").resources if "/fonts/" in u]
-        assert styles == ([] if lang == "en" else [f"../assets/fonts/{lang}.css"])
-    fonts = 0
-    for css in (site / "assets" / "fonts").glob("*.css"):
-        for font in re.findall(r'url\("([^"]+)"\)', css.read_text(encoding="utf-8")):
-            assert (css.parent / font).stat().st_size > 1000, font
-            fonts += 1
-    assert fonts >= 2 * (len(LANGUAGES) - 1)  # two weights for every language but English
+        if lang == "en":
+            assert styles == []
+        else:
+            (style,) = styles
+            assert re.fullmatch(rf"\.\./assets/fonts/{lang}\.[0-9a-f]{{10}}\.css", style), style
+
+
+class Text(HTMLParser):
+    """The characters of a page a reader sees or hears: its text (not scripts or styles), its
+    alt, title, aria-label, placeholder and value attributes, and Material's interface strings."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.characters: set[str] = set()
+        self.inside: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("alt", "title", "aria-label", "placeholder", "value"):
+                self.characters.update(value or "")
+        if tag in ("script", "style"):
+            self.inside.append("config" if ("id", "__config") in attrs else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.inside:
+            self.inside.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.inside:
+            self.characters.update(data)
+        elif self.inside[-1] == "config":
+            for text in json.loads(data)["translations"].values():
+                self.characters.update(text)
+
+
+def served_fonts(site: Path, lang: str) -> tuple[str, dict[str, Path]]:
+    """The stylesheet a language's home page links, and the fonts it names, by file name."""
+    (style,) = [u for u in Page(site / lang / "index.html").resources if "/fonts/" in u]
+    css = (site / lang / style).resolve()
+    text = css.read_text(encoding="utf-8")
+    return text, {name: css.parent / name for name in re.findall(r'url\("([^"]+)"\)', text)}
+
+
+def cmap(path: Path) -> set[str]:
+    return {chr(code) for code in TTFont(path).getBestCmap()}
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in SITE.languages if lang.font])
+def test_every_letter_of_every_page_is_in_the_served_font(site: Path, lang: str) -> None:
+    """Every character of every page of a language (404 page included) that the language's full
+    font has is in each font file its pages load: a translation never meets a missing glyph.
+    And the files served are cut down (fewer characters and glyphs than the full font), every
+    page of the language links the same stylesheet, and no full font is in the site."""
+    font = SITE.language(lang).font
+    _, files = served_fonts(site, lang)
+    assert {Path(name).name.split(".")[0] for name in files} == {
+        font.stem + "-" + w for _, w in font.web_weights
+    }
+    links = set()
+    for page in sorted((site / lang).rglob("*.html")):
+        links.update(u.rsplit("/", 1)[-1] for u in Page(page).resources if "/fonts/" in u)
+    assert len(links) == 1, links
+    for name, path in files.items():
+        weight = name.split(".")[0].rsplit("-", 1)[1]
+        full = ROOT / "docs" / "assets" / "fonts" / font.file(weight)
+        needed = cmap(full)
+        served = cmap(path)
+        for page in sorted((site / lang).rglob("*.html")):
+            missing = (Text(page.read_text(encoding="utf-8")).characters & needed) - served
+            assert not missing, f"{page.relative_to(site)}: {name} lacks {sorted(missing)}"
+        assert served < needed, name  # cut down: letters of the script no page uses are not in it
+        assert len(TTFont(path).getGlyphOrder()) < len(TTFont(full).getGlyphOrder()), name
+    full_fonts = {p.read_bytes() for p in (ROOT / "docs" / "assets" / "fonts").glob("*.woff2")}
+    for served in (site / "assets" / "fonts").iterdir():
+        assert served.read_bytes() not in full_fonts, served.name
+        assert served.name == "LICENSE.txt" or re.search(r"\.[0-9a-f]{10}\.(woff2|css)$", served.name), served
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in SITE.languages if lang.font])
+def test_font_stylesheet_names_the_installed_font_first(site: Path, lang: str) -> None:
+    """Each @font-face names the installed font by its full and PostScript names (local()) before
+    its file (url()), so a device that has the Noto font downloads nothing; each file's name
+    carries the hash of its content, so a browser's cached copy is never stale."""
+    css, files = served_fonts(site, lang)
+    faces = re.findall(r"@font-face\s*{([^}]*)}", css)
+    assert len(faces) == len(files) == len(SITE.language(lang).font.web_weights)
+    for face in faces:
+        src = re.search(r"src:([^;]*);", face).group(1)
+        (name,) = re.findall(r'url\("([^"]+)"\)', src)
+        weight = name.split(".")[0].rsplit("-", 1)[1]
+        names = TTFont(ROOT / "docs" / "assets" / "fonts" / SITE.language(lang).font.file(weight))["name"]
+        locals_ = re.findall(r'local\("([^"]+)"\)', src)
+        assert names.getDebugName(4) in locals_, face  # full name: "Noto Naskh Arabic Bold"
+        assert names.getDebugName(6) in locals_, face  # PostScript name: "NotoNaskhArabic-Bold"
+        assert src.index("local(") < src.index("url("), face
+        assert re.search(r"font-display:\s*\w+;", face), face
+        digest = hashlib.sha256(files[name].read_bytes()).hexdigest()[:10]
+        assert name.split(".")[1] == digest, name
 
 
 def test_switcher_keeps_the_page(site: Path) -> None:

@@ -123,8 +123,8 @@ def cmd_add_language(args: argparse.Namespace) -> int:
     print("\nNow add this entry under plugins > i18n > languages in mkdocs.yml:\n")
     print(f"        - locale: {code}\n          name: {own}\n          build: true")
     font = font_for(code)
-    if font and not (site.docs_dir / font.stylesheet(code)).exists():
-        print(f"\nIts script needs {font.family}: run scripts/make_fonts.py to make {font.stylesheet(code)}.")
+    if font and not (site.docs_dir / "assets" / "fonts" / font.file("Regular")).exists():
+        print(f"\nIts script needs {font.family}: run scripts/make_fonts.py to make {font.file('Regular')}.")
     return 0
 
 

@@ -3,7 +3,8 @@
 A language's script comes from Unicode CLDR (through Babel's likely subtags: ``ur`` is written
 in ``Arab``), so the font follows from the language list in ``mkdocs.yml`` and is written
 nowhere else. Latin-script languages need no web font. ``scripts/make_fonts.py`` makes the
-WOFF2 files and stylesheets from this table; the build links each language's stylesheet.
+WOFF2 files from this table (the script's whole range: the posters use them as they are); each
+build cuts them down to the letters each language's pages use (:mod:`safetysite.webfonts`).
 """
 
 from __future__ import annotations
@@ -15,20 +16,33 @@ from babel.core import get_global
 __all__ = ["LATIN", "SCRIPT_FONTS", "WEIGHTS", "Font", "font_for", "script_of"]
 
 #: The weights every font comes in, with the name its files end in (declared here: Debian's
-#: Nastaliq Bold file reports weight 400).
+#: Nastaliq Bold file reports weight 400). The posters use them all.
 WEIGHTS = ((400, "Regular"), (700, "Bold"))
+#: Nastaliq on the web pages: the regular weight only, and the browser draws the bold text from it.
+#: Its bold file costs 87 KB more (gzip, cut down to the pages' letters: 88 KB regular), the
+#: difference between meeting a 200 KB first visit on slow data or not; the bold the browser
+#: makes from the regular keeps each letter's shape and width (see README, "Page weight").
+REGULAR_ONLY = ((400, "Regular"),)
 
 
 @dataclass(frozen=True)
 class Font:
-    """A Noto family, the stem of its files, and the code points a subset keeps."""
+    """A Noto family, the stem of its files, the code points its committed files keep, and the
+    weights the web pages load (the posters load every weight of :data:`WEIGHTS`)."""
 
     family: str
     stem: str
     unicodes: str
+    web_weights: tuple[tuple[int, str], ...] = WEIGHTS
+
+    def file(self, weight: str) -> str:
+        """The committed file of one weight (``Regular``), relative to ``docs/assets/fonts``."""
+        return f"{self.stem}-{weight}.woff2"
 
     def stylesheet(self, language: str) -> str:
-        """Where the language's ``@font-face`` stylesheet is, relative to ``docs/``."""
+        """Where the language's pages link their ``@font-face`` stylesheet, relative to the site;
+        the build writes it, with a hash of its content in its name, and links that
+        (:mod:`safetysite.webfonts`)."""
         return f"assets/fonts/{language}.css"
 
 
@@ -46,7 +60,12 @@ SCRIPT_FONTS = {
 LATIN = Font("Noto Sans", "NotoSans", "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-205E,U+20AC,U+2212")
 #: Languages whose readers expect another style of their script: Urdu is written in Nastaliq.
 LANGUAGE_FONTS = {
-    "ur": Font("Noto Nastaliq Urdu", "NotoNastaliqUrdu", "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF")
+    "ur": Font(
+        "Noto Nastaliq Urdu",
+        "NotoNastaliqUrdu",
+        "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF",
+        web_weights=REGULAR_ONLY,
+    )
 }
 
 

@@ -1,5 +1,6 @@
 """Files the build writes once every language is built: one search index and one
-page-not-found page per language, and the posters' file sizes on each Posters page.
+page-not-found page per language, the posters' file sizes on each Posters page, and each
+language's web font, cut down to the letters its finished pages use.
 
 mkdocs-static-i18n builds the languages one after another into one folder. Two of its files
 come out wrong: ``search/search_index.json`` holds every language's pages (each reader would
@@ -15,9 +16,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from safetysite.search import dumps, split_index
-from safetysite.site import Site
+from safetysite.site import Language, Site
+from safetysite.webfonts import WebFont, page_characters, relink, web_font
 
-__all__ = ["fill_file_sizes", "write_file_sizes", "write_not_found_pages", "write_search_indexes"]
+__all__ = [
+    "FONTS",
+    "fill_file_sizes",
+    "language_pages",
+    "write_file_sizes",
+    "write_not_found_pages",
+    "write_search_indexes",
+    "write_web_fonts",
+]
+
+#: Where the fonts are: the committed full fonts under ``docs/``, the pages' subsets in the site.
+FONTS = "assets/fonts"
 
 
 def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:
@@ -83,3 +96,38 @@ def write_file_sizes(site_dir: Path, site: Site) -> list[str]:
             page.write_text(filled, encoding="utf-8")
         missing += [f"{page.relative_to(site_dir)}: {name}" for name in absent]
     return missing
+
+
+def language_pages(site_dir: Path, site: Site, language: Language) -> list[Path]:
+    """Every built HTML page of one language: those under its folder (for the default language,
+    the site's root less the other languages' folders)."""
+    if not language.default:
+        return sorted((site_dir / language.folder).rglob("*.html"))
+    others = {lang.folder.strip("/") for lang in site.languages if not lang.default}
+    return sorted(
+        page for page in site_dir.rglob("*.html") if page.relative_to(site_dir).parts[0] not in others
+    )
+
+
+def write_web_fonts(site_dir: Path, site: Site, *, display: str = "swap") -> dict[str, WebFont]:
+    """For each language with a web font: cut its fonts down to the characters of its finished
+    pages (:mod:`safetysite.webfonts`), write them and their stylesheet into ``assets/fonts/``
+    and point the pages' stylesheet link at the stylesheet's hashed name. Run it last: it reads
+    the pages as readers get them."""
+    out = site_dir / FONTS
+    written = {}
+    for language in site.languages:
+        if language.font is None:
+            continue
+        pages = {page: page.read_text(encoding="utf-8") for page in language_pages(site_dir, site, language)}
+        characters = set().union(*map(page_characters, pages.values()))
+        font = web_font(language.font, language.code, characters, site.docs_dir / FONTS, display=display)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in font.files.items():
+            (out / name).write_bytes(data)
+        linked = Path(language.font.stylesheet(language.code)).name
+        for page, html in pages.items():
+            if (relinked := relink(html, linked, font.css_file)) != html:
+                page.write_text(relinked, encoding="utf-8")
+        written[language.code] = font
+    return written

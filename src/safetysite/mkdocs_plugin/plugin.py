@@ -26,7 +26,13 @@ from safetysite.finish import Target, finish
 from safetysite.includes import render_includes
 from safetysite.languages import language_links
 from safetysite.mkdocs_plugin.config import CatalogueConfig
-from safetysite.output import write_file_sizes, write_not_found_pages, write_search_indexes
+from safetysite.output import (
+    FONTS,
+    write_file_sizes,
+    write_not_found_pages,
+    write_search_indexes,
+    write_web_fonts,
+)
 from safetysite.poster_pdf import PREVIEW, write_posters
 from safetysite.poster_text import PosterError
 from safetysite.posters import posters_text
@@ -34,6 +40,7 @@ from safetysite.release import is_release, refusals
 from safetysite.site import Site, SiteError
 from safetysite.status import translation_status
 from safetysite.translate import after_heading, mark_english_titles, translate, translate_titles
+from safetysite.webfonts import is_full_font
 
 log = get_plugin_logger(__name__)
 #: After the heading of every translated page: the notice shown while no reviewer has checked it.
@@ -116,8 +123,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
         )
         stylesheet = language.font.stylesheet(language.code) if language.font else None
-        if stylesheet and not (self.site.docs_dir / stylesheet).exists():
-            log.warning("no %s for %s: run scripts/make_fonts.py", stylesheet, language.code)
+        missing = [
+            self.site.docs_dir / FONTS / language.font.file(name)
+            for _, name in (language.font.web_weights if language.font else ())
+            if not (self.site.docs_dir / FONTS / language.font.file(name)).is_file()
+        ]
+        if missing:
+            log.warning("no %s for %s: run scripts/make_fonts.py", missing[0], language.code)
             stylesheet = None
         env.globals["font_stylesheet"] = stylesheet
         env.globals["checked_date"] = checked_date(self.site.contacts, language.code)
@@ -135,6 +147,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.filters["contacts"] = lambda text: Markup(expand(str(text), self.site.contacts, as_html=True))  # noqa: S704
         self.env = env
         return env
+
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen each language's files
+    def on_files(self, files, config):
+        """The committed full fonts stay in ``docs/`` for the posters: pages load subsets of them."""
+        for file in [file for file in files if is_full_font(file.src_uri)]:
+            files.remove(file)
+        return files
 
     @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the navigation
     def on_nav(self, nav, config, files):
@@ -223,6 +242,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for problem in report.problems:
             log.warning("%s", problem)
         log.info("%s", report)
+        # Last: the fonts are cut down to the letters of the finished pages.
+        for code, font in write_web_fonts(site_dir, self.site).items():
+            log.info("%s: %s", code, ", ".join(f"{f.file} {len(f.data) // 1024} KB" for f in font.faces))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site.locales))
