@@ -26,6 +26,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from safetysite.fonts import LANGUAGE_FONTS, SCRIPT_FONTS
@@ -128,7 +129,15 @@ def main() -> int:
                 if language.code not in wanted:
                     continue
                 for name, path in PAGES.items():
-                    cls, total, fonts = measure(browser, base + language.folder + path)
+                    try:
+                        cls, total, fonts = measure(browser, base + language.folder + path)
+                    except PlaywrightError:  # once in a while a page never loads: once more
+                        try:
+                            cls, total, fonts = measure(browser, base + language.folder + path)
+                        except PlaywrightError as exc:  # say so, and go on
+                            why = str(exc).splitlines()[0]
+                            print(f"{language.code:9} {name:10} failed: {why}", flush=True)
+                            continue
                     print(f"{language.code:9} {name:10} {cls:6.3f} {total:5} {fonts:8}", flush=True)
             browser.close()
     server.shutdown()

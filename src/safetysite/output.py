@@ -17,7 +17,7 @@ from pathlib import Path
 
 from safetysite.search import dumps, split_index
 from safetysite.site import Language, Site
-from safetysite.webfonts import WebFont, page_characters, relink, web_font
+from safetysite.webfonts import DISPLAY, WebFont, page_characters, relink, web_font
 
 __all__ = [
     "FONTS",
@@ -109,7 +109,7 @@ def language_pages(site_dir: Path, site: Site, language: Language) -> list[Path]
     )
 
 
-def write_web_fonts(site_dir: Path, site: Site, *, display: str = "swap") -> dict[str, WebFont]:
+def write_web_fonts(site_dir: Path, site: Site, *, display: str = DISPLAY) -> dict[str, WebFont]:
     """For each language with a web font: cut its fonts down to the characters of its finished
     pages (:mod:`safetysite.webfonts`), write them and their stylesheet into ``assets/fonts/``
     and point the pages' stylesheet link at the stylesheet's hashed name. Run it last: it reads
