@@ -117,15 +117,18 @@ def write_web_fonts(site_dir: Path, site: Site, *, display: str = DISPLAY) -> di
     out = site_dir / FONTS
     written = {}
     for language in site.languages:
-        if language.font is None:
-            continue
+        source = language.font
+        if source is None or not all(
+            (site.docs_dir / FONTS / source.file(n)).is_file() for _, n in source.web_weights
+        ):
+            continue  # no web font, or its files are not made yet (the build has warned)
         pages = {page: page.read_text(encoding="utf-8") for page in language_pages(site_dir, site, language)}
         characters = set().union(*map(page_characters, pages.values()))
-        font = web_font(language.font, language.code, characters, site.docs_dir / FONTS, display=display)
+        font = web_font(source, language.code, characters, site.docs_dir / FONTS, display=display)
         out.mkdir(parents=True, exist_ok=True)
         for name, data in font.files.items():
             (out / name).write_bytes(data)
-        linked = Path(language.font.stylesheet(language.code)).name
+        linked = Path(source.stylesheet(language.code)).name
         for page, html in pages.items():
             if (relinked := relink(html, linked, font.css_file)) != html:
                 page.write_text(relinked, encoding="utf-8")
