@@ -91,7 +91,7 @@ LAYOUT_FACTS = """
     const style = getComputedStyle(el);
     if (!el.offsetParent || !el.textContent.trim()) continue;
     if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
-        && !el.matches('.md-ellipsis, .md-header__topic, .md-header__title')) {
+        && !el.matches('.md-ellipsis, .md-header__topic, .md-header__title, .site-visually-hidden')) {
       clipped.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
     }
     // a box of the page text (a table, say) that must be scrolled sideways to be read
@@ -112,7 +112,8 @@ LAYOUT_FACTS = """
 NO_JS_FACTS = """
 () => ({
   text: (document.querySelector('article') || document.body).innerText.trim().length,
-  nav: [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')].map(a => a.pathname),
+  nav: [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link, a.site-search-link')]
+    .map(a => a.pathname),
   languages: [...document.querySelectorAll('a.md-select__link')].map(a => a.getAttribute('hreflang')),
 })
 """
@@ -327,16 +328,17 @@ def test_skip_link_first_and_focus_visible(audit: Audit) -> None:
 
 
 def test_print_stylesheet(chromium, base_url: str) -> None:
-    """Printed, a page hides navigation and search and writes each web link's address after it."""
+    """Printed, a page hides its header (with search), navigation and footer, and writes each web
+    link's address after it."""
     page = chromium.new_page()
     page.goto(f"{base_url}/ur/hate-crime/")
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-sidebar--primary', '.md-search', '.md-banner', '.md-footer']
+        """() => ['.md-header', '.md-sidebar--primary', '.md-banner', '.md-footer']
              .map(s => document.querySelector(s)).filter(Boolean)
              .map(el => getComputedStyle(el).display)"""
     )
-    assert len(hidden) == 5
+    assert len(hidden) == 4
     assert set(hidden) == {"none"}
     after = page.evaluate(
         """() => ['article :not(.site-review) > a[data-print-url]', 'article a.site-address']

@@ -22,30 +22,28 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
-URDU = Target("ur", "rtl", default=False, url="https://example.org/ur/stay-safe/", dialled=frozenset({"999"}))
-ENGLISH = Target("en", "ltr", default=True, url="https://example.org/stay-safe/", dialled=frozenset({"999"}))
+URDU = Target("ur", "rtl", url="https://example.org/ur/stay-safe/", dialled=frozenset({"999"}))
+ENGLISH = Target("en", "ltr", url="https://example.org/stay-safe/", dialled=frozenset({"999"}))
 
 
 def test_steps_run_in_their_documented_order() -> None:
-    """The order is direction, valid HTML, head links, search, print addresses, numbers."""
+    """The order is direction, valid HTML, head links, print addresses, numbers."""
     assert [name for name, _ in STEPS] == [
         "direction",
         "valid html",
         "no head alternates",
-        "search in the page's language",
         "print addresses",
         "numbers left to right",
     ]
 
 
 def test_a_right_to_left_page_is_finished() -> None:
-    """An Urdu page gets dir on <html>, valid checkboxes, no head alternates, its own search index,
-    full addresses for print, and every phone number isolated left to right."""
+    """An Urdu page gets dir on <html>, valid checkboxes, no head alternates, full addresses for
+    print, and every phone number isolated left to right."""
     html = finish(PAGE, URDU)
     assert '<html lang="ur" class="no-js" dir="rtl">' in html
     assert 'autocomplete="off"' not in html
     assert 'hreflang="ur"' not in html
-    assert '"base": "../ur/"' in html
     assert '<a href="../contacts/" data-print-url="https://example.org/ur/contacts/">' in html
     assert '<a href="https://www.report-it.org.uk/">' in html  # an address prints as it is
     assert '<a href="tel:999"><bdi dir="ltr">999</bdi></a>' in html
@@ -54,11 +52,10 @@ def test_a_right_to_left_page_is_finished() -> None:
     assert '<bdi dir="ltr">+44 1622 690690</bdi>' in html
 
 
-def test_a_left_to_right_page_keeps_its_numbers_and_search() -> None:
-    """An English page is marked ltr; its search stays at the root and numbers are not wrapped."""
+def test_a_left_to_right_page_keeps_its_numbers() -> None:
+    """An English page is marked ltr and its numbers are not wrapped."""
     html = finish(PAGE.replace('lang="ur"', 'lang="en"'), ENGLISH)
     assert 'dir="ltr"' in html.split(">", 2)[1]
-    assert '"base": ".."' in html
     assert "<bdi" not in html
     assert 'data-print-url="https://example.org/contacts/"' in html
 

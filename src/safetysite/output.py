@@ -1,36 +1,35 @@
 """Files the build writes once every language is built: one search index and one
 page-not-found page per language, and the posters' file sizes on each Posters page.
 
-mkdocs-static-i18n builds the languages one after another into one folder. Two of its files
-come out wrong: ``search/search_index.json`` holds every language's pages (each reader would
-download all seven), and the root ``404.html`` is whichever language was built last.
+mkdocs-static-i18n builds the languages one after another into one folder, so a language's
+search index can be read only once its pages are finished, and the root ``404.html`` it writes
+is whichever language was built last.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from safetysite.search import dumps, split_index
+from safetysite.search import INDEX, dumps, site_sections
 from safetysite.site import Site
 
 __all__ = ["fill_file_sizes", "write_file_sizes", "write_not_found_pages", "write_search_indexes"]
 
 
 def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:
-    """Split the combined index into ``search/search_index.json`` under each language's folder."""
-    combined = site_dir / "search" / "search_index.json"
-    if not combined.exists():
-        return []
+    """Write each language's search index (:data:`safetysite.search.INDEX` under its home) from
+    its finished pages."""
     written = []
-    indexes = split_index(json.loads(combined.read_text("utf-8")), site.codes, site.default.code)
-    for code, index in indexes.items():
-        target = site_dir / site.language(code).folder / "search" / "search_index.json"
+    folders = {lang.folder.strip("/") for lang in site.languages if not lang.default}
+    for lang in site.languages:
+        home = site_dir / lang.folder
+        sections = site_sections(home, folders if lang.default else set())
+        target = home / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dumps(index), encoding="utf-8")
+        target.write_text(dumps(sections), encoding="utf-8")
         written.append(target)
     return written
 

@@ -185,7 +185,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return Target(
             language=language.code,
             direction=language.direction,
-            default=language.default,
             url="" if url is None else (self.site.site_url or "/") + url,
             dialled=self.site.dialled,
         )
