@@ -418,6 +418,25 @@ def prefix(lang: str) -> str:
     return "" if lang == SITE.default.code else f"/{lang}"
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_numbers_are_big_targets_on_a_phone(chromium, base_url: str, lang: str, javascript: bool) -> None:
+    """On a 390 px phone, with or without JavaScript, every tel: and sms: link of the contact numbers
+    page (its buttons, the numbers in its sentences and the emergency line at the top) is at least
+    44 by 44 CSS px, and so is the emergency line's link on the home page."""
+    contacts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 390, javascript)
+    home = contact_facts(chromium, base_url, f"{prefix(lang)}/", 390, javascript)
+    links = contacts["links"] + [link for link in home["links"] if link["banner"]]
+    assert [link["banner"] for link in home["links"]].count(True) == 1
+    assert sum(link["button"] for link in links) == sum(c.kind in ("phone", "sms") for c in CONTACT_ROWS)
+    small = [
+        f"{x['href']} {x['text']!r}: {x['w']:.0f}x{x['h']:.0f}" for x in links if min(x["w"], x["h"]) < 44
+    ]
+    assert small == []
+    assert all(min(x["w"], x["h"]) >= 44 for x in contacts["websites"])
+    assert len(contacts["websites"]) == sum(c.kind == "web" for c in CONTACT_ROWS)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_contact_cards_on_a_phone(chromium, base_url: str, lang: str) -> None:
     """On a 390 px phone each service is a card: no header row, what it is for and when to use it
