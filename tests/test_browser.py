@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import FIGURES, LANGUAGES, ROOT, RTL
+from conftest import FIGURES, LANGUAGES, ROOT, RTL, SITE
 from safetysite.contacts import load_contacts
 from tools import NPM, need_file
 
@@ -61,7 +61,9 @@ PAGE_FACTS = """
     href: a.href, lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'),
     current: a.getAttribute('aria-current')}));
   const links = [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
-    .map(a => ({href: a.getAttribute('href'), text: a.innerText.trim()}));
+    .map(a => ({href: a.getAttribute('href'), text: a.innerText.trim(),
+                number: (a.querySelector('bdi') || a).innerText.trim(),
+                button: a.classList.contains('site-button')}));
   // Left-to-right order of the digit groups of every phone number with spaces.
   const order = [];
   for (const el of document.querySelectorAll('article bdi, article a[href^="tel:"]')) {
@@ -292,17 +294,24 @@ def test_rtl_numbers_read_left_to_right(audit: Audit) -> None:
 
 def test_tel_and_sms_links_are_known_numbers(audit: Audit) -> None:
     """Every tel: and sms: link is a valid URI for a number in the data file, and shows on screen
-    exactly that number as the data file writes it."""
+    exactly that number as the data file writes it: alone, or in a button's words ("Call 999")."""
     shown = {c.href: c.text for c in CONTACTS.values() if c.published and c.kind in ("phone", "sms")}
-    checked = 0
+    checked = buttons = 0
     for path, visit_ in audit.desktop.items():
         for link in visit_.facts["links"]:
-            href, text = link["href"], link["text"]
+            href, text, number = link["href"], link["text"], link["number"]
             assert re.fullmatch(r"tel:\+?[0-9]+|sms:[0-9]+(\?body=\w+)?", href), (path, href)
             assert href in shown, (path, href)
-            assert text == shown[href], f"{path}: {href} shows {text!r}"
+            assert number == shown[href], f"{path}: {href} shows {number!r}"
+            if link["button"]:
+                assert number in text, f"{path}: button {href} says {text!r}"
+                assert text != number, f"{path}: button {href} says only {text!r}"
+                buttons += 1
+            else:
+                assert text == number, f"{path}: {href} shows {text!r}"
             checked += 1
     assert checked > 100
+    assert buttons >= 13 * len(LANGUAGES)
 
 
 def test_works_without_javascript(audit: Audit) -> None:
@@ -368,3 +377,102 @@ def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
     assert [v["id"] for v in result.facts["axe"]] == []
     assert "md-skip" in result.facts["keyboard"]["cls"]
     assert result.facts["keyboard"]["hash"] == "#page-not-found"
+
+
+# -- the contact numbers page: big buttons on a phone, a table on a wide screen --------------------
+CONTACT_FACTS = """
+() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {w: r.width, h: r.height, top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+  const size = s => { const el = document.querySelector(s);
+    return el && parseFloat(getComputedStyle(el).fontSize); };
+  return {
+    links: [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')].map(a => ({
+      href: a.getAttribute('href'), text: a.innerText.trim(), banner: !!a.closest('.md-banner'),
+      button: a.classList.contains('site-button'), ...box(a)})),
+    websites: [...document.querySelectorAll('article a.site-button[href^="https:"]')].map(
+      a => ({text: a.innerText.trim(), ...box(a)})),
+    heads: [...document.querySelectorAll('article .site-cards thead tr')].map(box),
+    rows: [...document.querySelectorAll('article .site-cards tbody tr')].filter(
+      tr => tr.querySelector('a.site-button')).map(tr => ({row: box(tr), cells: [...tr.children].map(box),
+      button: box(tr.querySelector('a.site-button'))})),
+    td: size('article td'), p: size('article'),
+  };
+}
+"""
+#: The contact numbers page's tables: each row's first cell is a placeholder; its kind decides the button.
+CONTACT_ROWS = [
+    CONTACTS[key]
+    for key in re.findall(r"^\| \{([a-z_0-9]+)\} \|", (ROOT / "docs" / "contacts.md").read_text(), re.M)
+]
+
+
+def contact_facts(chromium, base_url: str, path: str, width: int, javascript: bool = True) -> dict:
+    context = chromium.new_context(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    facts = page.evaluate(CONTACT_FACTS)
+    context.close()
+    return facts
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == SITE.default.code else f"/{lang}"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_numbers_are_big_targets_on_a_phone(chromium, base_url: str, lang: str, javascript: bool) -> None:
+    """On a 390 px phone, with or without JavaScript, every tel: and sms: link of the contact numbers
+    page (its buttons, the numbers in its sentences and the emergency line at the top) is at least
+    44 by 44 CSS px, and so is the emergency line's link on the home page."""
+    contacts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 390, javascript)
+    home = contact_facts(chromium, base_url, f"{prefix(lang)}/", 390, javascript)
+    links = contacts["links"] + [link for link in home["links"] if link["banner"]]
+    assert [link["banner"] for link in home["links"]].count(True) == 1
+    assert sum(link["button"] for link in links) == sum(c.kind in ("phone", "sms") for c in CONTACT_ROWS)
+    small = [
+        f"{x['href']} {x['text']!r}: {x['w']:.0f}x{x['h']:.0f}" for x in links if min(x["w"], x["h"]) < 44
+    ]
+    assert small == []
+    assert all(min(x["w"], x["h"]) >= 44 for x in contacts["websites"])
+    assert len(contacts["websites"]) == sum(c.kind == "web" for c in CONTACT_ROWS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_contact_cards_on_a_phone(chromium, base_url: str, lang: str) -> None:
+    """On a 390 px phone each service is a card: no header row, what it is for and when to use it
+    above, then a button across the card saying, in the page's language, what a tap does and the
+    number ("Call 0800 789 321")."""
+    facts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 390)
+    assert facts["heads"]
+    assert all(head["h"] == 0 for head in facts["heads"])
+    assert len(facts["rows"]) == len([c for c in CONTACT_ROWS if c.kind != "keypad"])
+    for row in facts["rows"]:
+        button, (action, *text) = row["button"], row["cells"]
+        assert action["top"] >= max(cell["bottom"] for cell in text), row
+        assert button["w"] >= 0.8 * row["row"]["w"], row
+    words = SITE.translations(lang)
+    buttons = [link for link in facts["links"] if link["button"]]
+    assert buttons
+    for link in buttons:
+        contact = next(c for c in CONTACT_ROWS if c.href == link["href"])
+        label = words.gettext("Call {number}" if contact.kind == "phone" else "Text {number}")
+        assert link["text"] == label.replace("{number}", contact.text), link
+    website = words.gettext("Open website")
+    assert all(x["text"].startswith(website) for x in facts["websites"]), facts["websites"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_contact_tables_on_a_wide_screen(chromium, base_url: str, lang: str) -> None:
+    """At 1280 px the contact numbers stay tables: the header row shows, each row's cells sit side by
+    side, and table text is as large as the text of the page."""
+    facts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 1280)
+    assert len(facts["heads"]) >= 6
+    assert all(head["h"] > 20 for head in facts["heads"])
+    for row in facts["rows"]:
+        tops = {round(cell["top"]) for cell in row["cells"]}
+        assert len(tops) == 1, row
+        lefts = [cell["left"] for cell in row["cells"]]
+        assert lefts == sorted(lefts, reverse=lang in RTL), row
+    assert facts["td"] >= facts["p"]

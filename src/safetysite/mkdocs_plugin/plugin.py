@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
+from safetysite.cards import Labels, cards
 from safetysite.catalog import Translations
 from safetysite.contacts import ContactsError, checked_date, expand, long_date
 from safetysite.finish import Target, finish
@@ -133,6 +134,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.filters["long_date"] = lambda iso: long_date(str(iso), language.code)
         # expand() escapes each value it inserts; the text around it is a checked catalogue string.
         env.filters["contacts"] = lambda text: Markup(expand(str(text), self.site.contacts, as_html=True))  # noqa: S704
+        # cards() escapes the labels it inserts; the rest is the page's own HTML.
+        env.filters["cards"] = lambda html, **labels: Markup(  # noqa: S704
+            cards(str(html), Labels(**{k: str(v) for k, v in labels.items()}))
+        )
         self.env = env
         return env
 
