@@ -218,7 +218,7 @@ def test_one_search_index_per_language(site: Path, lang: str) -> None:
         loads_search = bool(re.search(r'<script src="[^"]*search\.js"|index\.json', html))
         assert loads_search == (path.parent.name == "search"), path
         home = "" if lang == "en" else f"{lang}/"
-        link = re.search(r'<a href="([^"]*)" class="md-header__button md-icon site-search-link"', html)
+        link = re.search(r'<a href="([^"]*)" id="site-search-link"', html)
         assert (path.parent / link.group(1)).resolve() == (site / home / "search").resolve(), path
 
 

@@ -31,6 +31,7 @@ def test_steps_run_in_their_documented_order() -> None:
     assert [name for name, _ in STEPS] == [
         "direction",
         "valid html",
+        "named theme parts",
         "no head alternates",
         "print addresses",
         "numbers left to right",
@@ -65,3 +66,22 @@ def test_finishing_twice_changes_nothing_more() -> None:
     once = finish(PAGE, URDU)
     assert finish(once, URDU) == once
     assert len(re.findall("data-print-url", once)) == 1
+
+
+def test_material_parts_get_names_or_are_hidden() -> None:
+    """The dead search toggle is named by the Search link and hidden, the overlay and icons are
+    hidden from screen readers, the emergency bar is named by its text; a named SVG is kept."""
+    page = (
+        '<body><input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+        '<label class="md-overlay" for="__drawer"></label><aside class="md-banner">'
+        '<p id="site-emergency">Call 999</p></aside><a id="site-search-link" aria-label="Search">'
+        '<svg xmlns="http://www.w3.org/2000/svg"><path/></svg></a>'
+        '<svg role="img" aria-label="QR code"></svg></body>'
+    )
+    html = finish(page, ENGLISH)
+    assert 'id="__search" aria-labelledby="site-search-link" hidden>' in html
+    assert '<label class="md-overlay" for="__drawer" aria-hidden="true">' in html
+    assert '<aside class="md-banner" aria-labelledby="site-emergency">' in html
+    assert '<svg aria-hidden="true" focusable="false" xmlns=' in html
+    assert '<svg role="img" aria-label="QR code">' in html
+    assert finish(html, ENGLISH) == html

@@ -7,9 +7,11 @@ Only HTML goes through it (never ``sitemap.xml``).
 
 1. ``direction``: ``dir`` on ``<html>`` (Material puts it on ``<body>`` only).
 2. ``valid html``: no ``autocomplete`` on checkboxes (the Nu HTML Checker rejects it).
-3. ``no head alternates``: drop the head's hreflang links (Material fetches a sitemap for each).
-4. ``print addresses``: links in the article carry their full address for the print stylesheet.
-5. ``numbers left to right``: phone numbers isolated in right-to-left pages.
+3. ``named theme parts``: no dead search toggle; Material's icons and overlay hidden from
+   screen readers; the announcement bar named by the emergency line.
+4. ``no head alternates``: drop the head's hreflang links (Material fetches a sitemap for each).
+5. ``print addresses``: links in the article carry their full address for the print stylesheet.
+6. ``numbers left to right``: phone numbers isolated in right-to-left pages.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from safetysite.bidi import isolate_numbers
 from safetysite.pagefix import (
     drop_checkbox_autocomplete,
     drop_head_alternates,
+    name_theme_parts,
     print_addresses,
     set_direction,
 )
@@ -52,6 +55,10 @@ def _valid_html(html: str, page: Target) -> str:
     return drop_checkbox_autocomplete(html)
 
 
+def _named_theme_parts(html: str, page: Target) -> str:
+    return name_theme_parts(html)
+
+
 def _no_head_alternates(html: str, page: Target) -> str:
     return drop_head_alternates(html)
 
@@ -68,6 +75,7 @@ def _numbers_left_to_right(html: str, page: Target) -> str:
 STEPS: tuple[tuple[str, Step], ...] = (
     ("direction", _direction),
     ("valid html", _valid_html),
+    ("named theme parts", _named_theme_parts),
     ("no head alternates", _no_head_alternates),
     ("print addresses", _print_addresses),
     ("numbers left to right", _numbers_left_to_right),

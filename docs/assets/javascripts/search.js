@@ -228,8 +228,10 @@
     var status = document.getElementById("site-search-status");
     var list = document.getElementById("site-search-results");
     list.textContent = "";
+    list.hidden = true;
     if (!query.trim()) { status.textContent = ""; return; }
     var found = search(index, query);
+    list.hidden = !found.length;
     status.textContent = found.length ? form.dataset.found.replace("{count}", found.length) : form.dataset.none;
     found.forEach(function (result) {
       var s = result.section, item = document.createElement("li"), link = document.createElement("a");
