@@ -138,10 +138,12 @@ def row(language: str, page: str, result: dict) -> str:
 
 
 def failing_audits(result: dict) -> dict[str, tuple[str, list[str]]]:
-    """Each failing accessibility audit: its title and the elements it names."""
+    """Each failing accessibility audit (or one that could not run): its title and the elements it names."""
     found = {}
     for ref in result["categories"]["accessibility"]["auditRefs"]:
         audit = result["audits"][ref["id"]]
+        if audit["scoreDisplayMode"] == "error":
+            found[ref["id"]] = (f"{audit['title']} (could not run)", [audit.get("errorMessage", "")[:100]])
         if audit["score"] is None or audit["score"] >= 1:
             continue
         items = (audit.get("details") or {}).get("items", [])
