@@ -393,9 +393,10 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
-    """Each language's page-not-found page loads cleanly, in its language, with no axe violation,
-    and its first Tab stop is a working "skip to content" link."""
+    """Each language's page-not-found page loads cleanly, in its language, with no axe violation
+    or HTML_CodeSniffer error, and its first Tab stop is a working "skip to content" link."""
     need_file(AXE, NPM)
+    need_file(HTMLCS, NPM)
     path = "/404.html" if lang == "en" else f"/{lang}/404.html"
     context = chromium.new_context(viewport={"width": 320, "height": 640})
     result = visit(context, base_url, path, PAGE_FACTS, checks="axe htmlcs")
@@ -403,6 +404,7 @@ def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
     assert (result.console_errors, result.failed) == ([], [])
     assert (result.facts["lang"], result.facts["dir"]) == (lang, "rtl" if lang in RTL else "ltr")
     assert [v["id"] for v in result.facts["axe"]] == []
+    assert result.facts["htmlcs"] == []
     assert "md-skip" in result.facts["keyboard"]["cls"]
     assert result.facts["keyboard"]["hash"] == "#page-not-found"
 

@@ -219,6 +219,8 @@ def test_one_search_index_per_language(site: Path, lang: str) -> None:
         assert loads_search == (path.parent.name == "search"), path
         home = "" if lang == "en" else f"{lang}/"
         link = re.search(r'<a href="([^"]*)" id="site-search-link"', html)
+        toggle = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
+        assert f'{toggle} aria-labelledby="site-search-link" hidden>' in html  # named, hidden
         assert (path.parent / link.group(1)).resolve() == (site / home / "search").resolve(), path
 
 

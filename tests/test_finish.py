@@ -76,7 +76,7 @@ def test_material_parts_get_names_or_are_hidden() -> None:
         '<label class="md-overlay" for="__drawer"></label><aside class="md-banner">'
         '<p id="site-emergency">Call 999</p></aside><a id="site-search-link" aria-label="Search">'
         '<svg xmlns="http://www.w3.org/2000/svg"><path/></svg></a>'
-        '<svg role="img" aria-label="QR code"></svg></body>'
+        '<svg role="img" aria-label="QR code"></svg><svg data-role="x"><title>Map</title></svg></body>'
     )
     html = finish(page, ENGLISH)
     assert 'id="__search" aria-labelledby="site-search-link" hidden>' in html
@@ -84,4 +84,5 @@ def test_material_parts_get_names_or_are_hidden() -> None:
     assert '<aside class="md-banner" aria-labelledby="site-emergency">' in html
     assert '<svg aria-hidden="true" focusable="false" xmlns=' in html
     assert '<svg role="img" aria-label="QR code">' in html
+    assert '<svg data-role="x"><title>Map</title>' in html  # named by its title
     assert finish(html, ENGLISH) == html

@@ -158,6 +158,8 @@ FOLDS = [
     ("Arabic harakat and tatweel", "شُرْطَة", "شرطـة"),
     ("Hebrew niqqud", "מִשְׁטָרָה", "משטרה"),
     ("Arabic yeh and kaf for Urdu yeh and keheh", "مشكوك پوليس", "مشکوک پولیس"),
+    ("noon ghunna typed as noon", "کریں", "کرین"),
+    ("nukta in a letter NFC keeps whole (U+0929)", "\u0929", "न"),
     ("heh goal and teh marbuta", "ہنگامی شرطة", "هنگامی شرطه"),
     ("alef with hamza", "الإرهاب", "الارهاب"),
     ("digits of every script", "٩٩٩ ۹۹۹ ९९९ ੯੯੯", "999 999 999 999"),
@@ -207,10 +209,72 @@ def test_a_query_finds_a_word_written_another_way(script, lang: str, text: str, 
     assert found == [["a/"], []], (lang, text, query)
 
 
-def test_an_excerpt_never_leaves_a_number_turned_round(script) -> None:
-    """An excerpt cut inside an isolated number closes the isolate; a found word is marked."""
-    text = "word " * 40 + "بالرقم " + "word " * 18 + "\u20660800 789 321\u2069 " + "word " * 40
-    parts = script.evaluate("([t]) => siteSearch.excerpt(t, [siteSearch.keys('الرقم', 'ar')], 'ar')", [text])
+@pytest.mark.parametrize("cut", ["end", "start"])
+def test_an_excerpt_never_leaves_a_number_turned_round(script, cut: str) -> None:
+    """An excerpt cut inside an isolated number, at its end or its start, keeps the number
+    isolated (opened and closed); the found word is marked."""
+    number = "\u20660800 789 321\u2069 "
+    if cut == "end":
+        text = "word " * 40 + "بالرقم " + "word " * 18 + number + "word " * 40
+    else:
+        text = "word " * 40 + number + "word " * 8 + "بالرقم " + "word " * 40
+    parts = script.evaluate(
+        "([t]) => siteSearch.excerpt(t, [{forms: siteSearch.keys('الرقم', 'ar'), prefix: ''}], 'ar')", [text]
+    )
     joined = "".join(p["text"] for p in parts)
     assert joined.count("\u2066") == joined.count("\u2069") == 1
+    assert joined.index("\u2066") < joined.index("\u2069")
     assert [p["text"] for p in parts if p.get("mark")] == ["بالرقم"]
+
+
+def test_a_word_being_typed_is_found_and_marked(script) -> None:
+    """The last word, still being typed, finds the words it starts and marks them."""
+    sections = [{"u": "a/", "p": "A", "t": "In an emergency, call 999."}]
+    marked = script.evaluate(
+        """(sections) => { const index = siteSearch.buildIndex(sections, 'en');
+             const found = siteSearch.search(index, 'emerg');
+             return found.length ? siteSearch.excerpt(sections[0].t, found[0].terms, 'en')
+               .filter(p => p.mark).map(p => p.text) : null; }""",
+        sections,
+    )
+    assert marked == ["emergency"]
+
+
+NOT_FOUND = [
+    ("he", "המשטרה תגיע.", "מטרה", "a goal is not the police (they share only טרה)"),
+    ("he", "הממשלה אמרה", "שלה", "government is not hers (ממ is no prefix)"),
+    ("ar", "الدين والعرق", "والد", "father is not religion (they share only الد)"),
+    ("en", "Call the police.", "polite", "polite is not police"),
+    ("ur", "ہنگامی حالات", "نگامی", "a word is not found by its tail"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "query", "why"), NOT_FOUND, ids=[f"{f[0]}-{f[2]}" for f in NOT_FOUND]
+)
+def test_a_query_does_not_find_another_word_that_looks_alike(
+    script, lang: str, text: str, query: str, why: str
+) -> None:
+    """Prefixes and endings stripped on both sides never make two different words one."""
+    found = script.evaluate(
+        """([text, lang, query]) => siteSearch.search(
+             siteSearch.buildIndex([{u: "a/", p: "A", t: text}], lang), query + ' ').length""",
+        [text, lang, query],
+    )
+    assert found == 0, why
+
+
+def test_a_page_whose_title_is_the_query_comes_first(script) -> None:
+    """A word of a page's title outranks the same word repeated in other pages' text, and a
+    common word ("the") does not decide the order."""
+    sections = [
+        {"u": "privacy/", "p": "Privacy", "t": "The police keep the data. The police, the law, the rules."},
+        {"u": "privacy/#more", "p": "Privacy", "h": "More", "t": "The police and the courts. The police."},
+        {"u": "police/", "p": "Call the police", "t": "When to call."},
+    ]
+    order = script.evaluate(
+        """(sections) => ['police ', 'the police '].map(q => siteSearch.search(
+             siteSearch.buildIndex(sections, 'en'), q).map(r => r.section.u))""",
+        sections,
+    )
+    assert [found[0] for found in order] == ["police/", "police/"], order

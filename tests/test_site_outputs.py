@@ -118,18 +118,22 @@ def test_search_index_per_language(tmp_path: Path) -> None:
 
 def test_search_sections_are_what_the_reader_reads() -> None:
     """A page's sections start at its headings with ids; heading marks, the unreviewed notice,
-    scripts and the navigation are left out; a number isolated left to right stays isolated."""
+    scripts, buttons, hidden parts and the navigation are left out (with no empty isolate); each
+    block is a word apart; a number isolated left to right stays isolated."""
     body = (
         '<p class="site-review" role="note">Not reviewed yet.</p>'
         "<p>Run, <strong>hide</strong>,\n tell.</p><nav><a>Home</a></nav>"
         '<h2 id="hide">Hide<a class="headerlink" href="#hide">¶</a></h2>'
         '<p>Call <a href="tel:999"><bdi dir="ltr">999</bdi></a>.</p><script>var x = 1;</script>'
-        "<h2>No id</h2><p>More.</p>"
+        '<h2>No id</h2><p>More.</p><p hidden>Secret</p><button dir="ltr">Copy</button>'
+        "<details><summary>Sum</summary>Body</details><h4>Deep</h4>deep<hr>end"
     )
     sections = page_sections(_page("Stay safe", body), "stay-safe/")
     assert sections == [
         Section("stay-safe/", "Stay safe", "", "Run, hide, tell."),
-        Section("stay-safe/#hide", "Stay safe", "Hide", f"Call {LRI}999{PDI}. No id More."),
+        Section(
+            "stay-safe/#hide", "Stay safe", "Hide", f"Call {LRI}999{PDI}. No id More. Sum Body Deep deep end"
+        ),
     ]
     assert page_sections("<html><body><p>No article</p></body></html>", "x/") == []
 

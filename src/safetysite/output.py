@@ -13,10 +13,23 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from safetysite.search import INDEX, dumps, site_sections
+from safetysite.search import INDEX, SEARCH_PAGE, Section, dumps, page_sections
 from safetysite.site import Site
 
 __all__ = ["fill_file_sizes", "write_file_sizes", "write_not_found_pages", "write_search_indexes"]
+
+
+def site_sections(folder: Path, others: set[str]) -> list[Section]:
+    """Every section of every page under a language's home ``folder`` (the Search page itself
+    and ``others``, the other languages' folders inside it, left out), in address order."""
+    sections = []
+    for path in sorted(folder.rglob("index.html")):
+        relative = path.parent.relative_to(folder).as_posix()
+        url = "" if relative == "." else f"{relative}/"
+        if url == SEARCH_PAGE or url.split("/", 1)[0] in others:
+            continue
+        sections.extend(page_sections(path.read_text(encoding="utf-8"), url))
+    return sections
 
 
 def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:

@@ -40,7 +40,7 @@ _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*"
 _CHECKBOX = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
 _OVERLAY = '<label class="md-overlay" for="__drawer">'
-_ICON = re.compile(r"<svg\b(?![^>]*\b(?:role|aria-[a-z]+)=)")
+_ICON = re.compile(r"<svg\b(?![^>]*(?<![-\w])(?:role|aria-[a-z]+)=)(?![^>]*>\s*<title\b)")
 _BANNER = '<aside class="md-banner">'
 
 

@@ -17,9 +17,8 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
-__all__ = ["INDEX", "SEARCH_PAGE", "Section", "dumps", "page_sections", "site_sections"]
+__all__ = ["INDEX", "SEARCH_PAGE", "Section", "dumps", "page_sections"]
 
 #: Where the Search page is, under each language's home; its index is in the same folder.
 SEARCH_PAGE = "search/"
@@ -27,9 +26,13 @@ INDEX = "search/index.json"
 #: Unicode's left-to-right isolate and its end: a number inside reads left to right in any text.
 LRI, PDI = "\u2066", "\u2069"
 
-_BLOCK = {"p", "li", "td", "th", "tr", "div", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "br", "table"}
+_BLOCK = {
+    *("p", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "div", "section"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "details", "summary", "figure"),
+    "figcaption",
+}
 _SKIPPED = {"script", "style", "svg", "button", "form", "nav", "template", "noscript"}
-_VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "embed", "track", "base"}
 #: Parts of a page that are not its content: the heading's link mark, the unreviewed-translation
 #: and partly-English notices (on every page, so they would match every query).
 _SKIPPED_CLASSES = {"headerlink", "site-review", "site-partial"}
@@ -64,11 +67,11 @@ class _Sections(HTMLParser):
             self.inside = tag == "article" and "md-content__inner" in classes
             return
         if tag in _VOID:
-            if tag == "br":
+            if tag in {"br", "hr"}:
                 self.text(" ")
             return
-        skips = tag in _SKIPPED or bool(classes & _SKIPPED_CLASSES) or values.get("hidden") is not None
-        isolates = values.get("dir") == "ltr" and not self.skipping
+        skips = tag in _SKIPPED or bool(classes & _SKIPPED_CLASSES) or "hidden" in values
+        isolates = values.get("dir") == "ltr" and not (self.skipping or skips)
         self.stack.append((tag, skips, isolates))
         self.skipping += skips
         if isolates:
@@ -91,6 +94,8 @@ class _Sections(HTMLParser):
             self.skipping -= skips
             if isolates:
                 self.text(PDI)
+            if open_tag in _BLOCK and not self.skipping:
+                self.text(" ")
             if open_tag in {"h1", "h2", "h3"} and self.heading is not None and self.sections:
                 self.sections[-1][1] = _clean("".join(self.heading))
                 self.heading = None
@@ -102,6 +107,7 @@ class _Sections(HTMLParser):
             self.text(data)
 
     def text(self, data: str) -> None:
+        """Add text to the heading being read, or else to the current section."""
         if self.heading is not None:
             self.heading.append(data)
         elif self.sections:
@@ -109,7 +115,8 @@ class _Sections(HTMLParser):
 
 
 def _clean(text: str) -> str:
-    text = _SPACE.sub(" ", text)
+    """Text with its spaces made single, none inside an isolate's ends, and no empty isolates."""
+    text = _SPACE.sub(" ", text).replace(f"{LRI}{PDI}", "")
     text = re.sub(rf"{LRI}\s+", LRI, re.sub(rf"\s+{PDI}", PDI, text))
     return text.strip()
 
@@ -133,19 +140,6 @@ def page_sections(html: str, url: str) -> list[Section]:
         for i, (anchor, heading, text) in enumerate(parser.sections)
         if i == 0 or heading or text.strip()
     ]
-
-
-def site_sections(folder: Path, others: set[str]) -> list[Section]:
-    """Every section of every page under a language's home ``folder`` (the Search page itself
-    and ``others``, the other languages' folders inside it, left out), in address order."""
-    sections = []
-    for path in sorted(folder.rglob("index.html")):
-        relative = path.parent.relative_to(folder).as_posix()
-        url = "" if relative == "." else f"{relative}/"
-        if url == SEARCH_PAGE or url.split("/", 1)[0] in others:
-            continue
-        sections.extend(page_sections(path.read_text(encoding="utf-8"), url))
-    return sections
 
 
 def dumps(sections: list[Section]) -> str:

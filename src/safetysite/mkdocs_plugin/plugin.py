@@ -213,7 +213,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if i18n_plugin and i18n_plugin.building:
             return
         site_dir = Path(config.site_dir)
-        write_search_indexes(site_dir, self.site)
         write_not_found_pages(site_dir, self.site, self.not_found)
         try:  # the posters, A4 and A3 in every language (safetysite.poster_pdf: cached, so quick)
             report = write_posters(self.site, site_dir, preview=not is_release())
@@ -222,6 +221,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # The Posters pages were written before the posters: now their files' sizes are known.
         for missing in write_file_sizes(site_dir, self.site):
             log.warning("no such file for its size: %s", missing)
+        write_search_indexes(site_dir, self.site)  # from the finished pages (sizes filled in)
         if config.strict:  # stop, whatever the log level (as for catalogue errors)
             self.refuse(list(report.problems), "posters that do not fit on one page")
         for problem in report.problems:
