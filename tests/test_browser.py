@@ -15,13 +15,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import FIGURES, LANGUAGES, ROOT, RTL
+from conftest import FIGURES, LANGUAGES, ROOT, RTL, SITE
 from safetysite.contacts import load_contacts
 from tools import NPM, need_file
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: HTML_CodeSniffer, a second rules engine (Squiz's, independent of axe), WCAG 2 AA standard.
+HTMLCS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 #: Rules that are wrong for a page, each with the reason. Empty: the site is fixed instead.
 AXE_EXCEPTIONS: dict[str, str] = {}
@@ -61,7 +63,9 @@ PAGE_FACTS = """
     href: a.href, lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'),
     current: a.getAttribute('aria-current')}));
   const links = [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
-    .map(a => ({href: a.getAttribute('href'), text: a.innerText.trim()}));
+    .map(a => ({href: a.getAttribute('href'), text: a.innerText.trim(),
+                number: (a.querySelector('bdi') || a).innerText.trim(),
+                button: a.classList.contains('site-button')}));
   // Left-to-right order of the digit groups of every phone number with spaces.
   const order = [];
   for (const el of document.querySelectorAll('article bdi, article a[href^="tel:"]')) {
@@ -91,7 +95,7 @@ LAYOUT_FACTS = """
     const style = getComputedStyle(el);
     if (!el.offsetParent || !el.textContent.trim()) continue;
     if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
-        && !el.matches('.md-ellipsis, .md-header__topic, .md-header__title')) {
+        && !el.matches('.md-ellipsis, .md-header__topic, .md-header__title, .site-visually-hidden')) {
       clipped.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
     }
     // a box of the page text (a table, say) that must be scrolled sideways to be read
@@ -112,13 +116,26 @@ LAYOUT_FACTS = """
 NO_JS_FACTS = """
 () => ({
   text: (document.querySelector('article') || document.body).innerText.trim().length,
-  nav: [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')].map(a => a.pathname),
+  nav: [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link, a.site-search-link')]
+    .map(a => a.pathname),
   languages: [...document.querySelectorAll('a.md-select__link')].map(a => a.getAttribute('hreflang')),
 })
 """
 
 
-def visit(context, base_url: str, path: str, script: str | None = None, axe: bool = False) -> Visit:
+def sniff(page) -> list[str]:
+    """HTML_CodeSniffer's errors (not its warnings and notices, which ask for a person to look)."""
+    page.add_script_tag(path=str(HTMLCS))
+    return page.evaluate(
+        """() => new Promise(done => HTMLCS.process('WCAG2AA', document, () => done(
+             HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR)
+               .map(m => m.code + ' ' + m.element.outerHTML.slice(0, 100)))))"""
+    )
+
+
+def visit(context, base_url: str, path: str, script: str | None = None, checks: str = "htmlcs") -> Visit:
+    """Open a page and record what it loads and logs, ``script``'s facts and each of ``checks``
+    (``axe`` adds the first Tab's facts; ``htmlcs`` needs JavaScript on)."""
     page = context.new_page()
     record = Visit(path, language_of(path))
     page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
@@ -128,7 +145,9 @@ def visit(context, base_url: str, path: str, script: str | None = None, axe: boo
     page.goto(base_url + path, wait_until="load")
     if script:
         record.facts = page.evaluate(script)
-    if axe:
+    if "htmlcs" in checks:
+        record.facts["htmlcs"] = sniff(page)
+    if "axe" in checks:
         page.add_script_tag(path=str(AXE))
         record.facts["axe"] = page.evaluate(
             """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
@@ -168,6 +187,7 @@ class Audit:
 @pytest.fixture(scope="session")
 def audit(site: Path, base_url: str, chromium) -> Audit:
     need_file(AXE, NPM)
+    need_file(HTMLCS, NPM)
     start = time.monotonic()
     paths = discover(site)
     desktop = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -178,10 +198,10 @@ def audit(site: Path, base_url: str, chromium) -> Audit:
     no_js = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     result = Audit(
         paths,
-        {p: visit(desktop, base_url, p, PAGE_FACTS, axe=True) for p in paths},
+        {p: visit(desktop, base_url, p, PAGE_FACTS, checks="axe htmlcs") for p in paths},
         {p: visit(narrow, base_url, p, LAYOUT_FACTS) for p in paths},
         {p: visit(zoomed, base_url, p, LAYOUT_FACTS) for p in paths},
-        {p: visit(no_js, base_url, p, NO_JS_FACTS) for p in paths},
+        {p: visit(no_js, base_url, p, NO_JS_FACTS, checks="") for p in paths},
         time.monotonic() - start,
     )
     for context in (desktop, narrow, zoomed, no_js):
@@ -267,6 +287,17 @@ def test_axe_finds_no_wcag_violation(audit: Audit) -> None:
     assert found == {}
 
 
+def test_html_codesniffer_finds_no_wcag_error(audit: Audit) -> None:
+    """A second engine, HTML_CodeSniffer, finds no WCAG 2 AA error on any page, on a desktop, a
+    320 px phone or at 200 % zoom (Material's own markup included: its icons, toggles, overlay)."""
+    found = {}
+    for setting in ("desktop", "narrow", "zoomed"):
+        for path, visit_ in getattr(audit, setting).items():
+            if visit_.facts["htmlcs"]:
+                found[f"{setting} {path}"] = visit_.facts["htmlcs"][:5]
+    assert found == {}
+
+
 @pytest.mark.parametrize("setting", ["narrow", "zoomed"])
 def test_no_horizontal_scrolling_or_clipping(audit: Audit, setting: str) -> None:
     """At 320 px wide, and at 200 % zoom, no page (and no table in it) scrolls sideways and no text
@@ -291,17 +322,24 @@ def test_rtl_numbers_read_left_to_right(audit: Audit) -> None:
 
 def test_tel_and_sms_links_are_known_numbers(audit: Audit) -> None:
     """Every tel: and sms: link is a valid URI for a number in the data file, and shows on screen
-    exactly that number as the data file writes it."""
+    exactly that number as the data file writes it: alone, or in a button's words ("Call 999")."""
     shown = {c.href: c.text for c in CONTACTS.values() if c.published and c.kind in ("phone", "sms")}
-    checked = 0
+    checked = buttons = 0
     for path, visit_ in audit.desktop.items():
         for link in visit_.facts["links"]:
-            href, text = link["href"], link["text"]
+            href, text, number = link["href"], link["text"], link["number"]
             assert re.fullmatch(r"tel:\+?[0-9]+|sms:[0-9]+(\?body=\w+)?", href), (path, href)
             assert href in shown, (path, href)
-            assert text == shown[href], f"{path}: {href} shows {text!r}"
+            assert number == shown[href], f"{path}: {href} shows {number!r}"
+            if link["button"]:
+                assert number in text, f"{path}: button {href} says {text!r}"
+                assert text != number, f"{path}: button {href} says only {text!r}"
+                buttons += 1
+            else:
+                assert text == number, f"{path}: {href} shows {text!r}"
             checked += 1
     assert checked > 100
+    assert buttons >= 13 * len(LANGUAGES)
 
 
 def test_works_without_javascript(audit: Audit) -> None:
@@ -327,16 +365,17 @@ def test_skip_link_first_and_focus_visible(audit: Audit) -> None:
 
 
 def test_print_stylesheet(chromium, base_url: str) -> None:
-    """Printed, a page hides navigation and search and writes each web link's address after it."""
+    """Printed, a page hides its header (with search), navigation and footer, and writes each web
+    link's address after it."""
     page = chromium.new_page()
     page.goto(f"{base_url}/ur/hate-crime/")
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-sidebar--primary', '.md-search', '.md-banner', '.md-footer']
+        """() => ['.md-header', '.md-sidebar--primary', '.md-banner', '.md-footer']
              .map(s => document.querySelector(s)).filter(Boolean)
              .map(el => getComputedStyle(el).display)"""
     )
-    assert len(hidden) == 5
+    assert len(hidden) == 4
     assert set(hidden) == {"none"}
     after = page.evaluate(
         """() => ['article :not(.site-review) > a[data-print-url]', 'article a.site-address']
@@ -354,15 +393,116 @@ def test_print_stylesheet(chromium, base_url: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_not_found_pages(chromium, base_url: str, lang: str) -> None:
-    """Each language's page-not-found page loads cleanly, in its language, with no axe violation,
-    and its first Tab stop is a working "skip to content" link."""
+    """Each language's page-not-found page loads cleanly, in its language, with no axe violation
+    or HTML_CodeSniffer error, and its first Tab stop is a working "skip to content" link."""
     need_file(AXE, NPM)
+    need_file(HTMLCS, NPM)
     path = "/404.html" if lang == "en" else f"/{lang}/404.html"
     context = chromium.new_context(viewport={"width": 320, "height": 640})
-    result = visit(context, base_url, path, PAGE_FACTS, axe=True)
+    result = visit(context, base_url, path, PAGE_FACTS, checks="axe htmlcs")
     context.close()
     assert (result.console_errors, result.failed) == ([], [])
     assert (result.facts["lang"], result.facts["dir"]) == (lang, "rtl" if lang in RTL else "ltr")
     assert [v["id"] for v in result.facts["axe"]] == []
+    assert result.facts["htmlcs"] == []
     assert "md-skip" in result.facts["keyboard"]["cls"]
     assert result.facts["keyboard"]["hash"] == "#page-not-found"
+
+
+# -- the contact numbers page: big buttons on a phone, a table on a wide screen --------------------
+CONTACT_FACTS = """
+() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {w: r.width, h: r.height, top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+  const size = s => { const el = document.querySelector(s);
+    return el && parseFloat(getComputedStyle(el).fontSize); };
+  return {
+    links: [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')].map(a => ({
+      href: a.getAttribute('href'), text: a.innerText.trim(), banner: !!a.closest('.md-banner'),
+      button: a.classList.contains('site-button'), ...box(a)})),
+    websites: [...document.querySelectorAll('article a.site-button[href^="https:"]')].map(
+      a => ({text: a.innerText.trim(), ...box(a)})),
+    heads: [...document.querySelectorAll('article .site-cards thead tr')].map(box),
+    rows: [...document.querySelectorAll('article .site-cards tbody tr')].filter(
+      tr => tr.querySelector('a.site-button')).map(tr => ({row: box(tr), cells: [...tr.children].map(box),
+      button: box(tr.querySelector('a.site-button'))})),
+    td: size('article td'), p: size('article'),
+  };
+}
+"""
+#: The contact numbers page's tables: each row's first cell is a placeholder; its kind decides the button.
+CONTACT_ROWS = [
+    CONTACTS[key]
+    for key in re.findall(r"^\| \{([a-z_0-9]+)\} \|", (ROOT / "docs" / "contacts.md").read_text(), re.M)
+]
+
+
+def contact_facts(chromium, base_url: str, path: str, width: int, javascript: bool = True) -> dict:
+    context = chromium.new_context(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    facts = page.evaluate(CONTACT_FACTS)
+    context.close()
+    return facts
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == SITE.default.code else f"/{lang}"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_numbers_are_big_targets_on_a_phone(chromium, base_url: str, lang: str, javascript: bool) -> None:
+    """On a 390 px phone, with or without JavaScript, every tel: and sms: link of the contact numbers
+    page (its buttons, the numbers in its sentences and the emergency line at the top) is at least
+    44 by 44 CSS px, and so is the emergency line's link on the home page."""
+    contacts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 390, javascript)
+    home = contact_facts(chromium, base_url, f"{prefix(lang)}/", 390, javascript)
+    links = contacts["links"] + [link for link in home["links"] if link["banner"]]
+    assert [link["banner"] for link in home["links"]].count(True) == 1
+    assert sum(link["button"] for link in links) == sum(c.kind in ("phone", "sms") for c in CONTACT_ROWS)
+    small = [
+        f"{x['href']} {x['text']!r}: {x['w']:.0f}x{x['h']:.0f}" for x in links if min(x["w"], x["h"]) < 44
+    ]
+    assert small == []
+    assert all(min(x["w"], x["h"]) >= 44 for x in contacts["websites"])
+    assert len(contacts["websites"]) == sum(c.kind == "web" for c in CONTACT_ROWS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_contact_cards_on_a_phone(chromium, base_url: str, lang: str) -> None:
+    """On a 390 px phone each service is a card: no header row, what it is for and when to use it
+    above, then a button across the card saying, in the page's language, what a tap does and the
+    number ("Call 0800 789 321")."""
+    facts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 390)
+    assert facts["heads"]
+    assert all(head["h"] == 0 for head in facts["heads"])
+    assert len(facts["rows"]) == len([c for c in CONTACT_ROWS if c.kind != "keypad"])
+    for row in facts["rows"]:
+        button, (action, *text) = row["button"], row["cells"]
+        assert action["top"] >= max(cell["bottom"] for cell in text), row
+        assert button["w"] >= 0.8 * row["row"]["w"], row
+    words = SITE.translations(lang)
+    buttons = [link for link in facts["links"] if link["button"]]
+    assert buttons
+    for link in buttons:
+        contact = next(c for c in CONTACT_ROWS if c.href == link["href"])
+        label = words.gettext("Call {number}" if contact.kind == "phone" else "Text {number}")
+        assert link["text"] == label.replace("{number}", contact.text), link
+    website = words.gettext("Open website")
+    assert all(x["text"].startswith(website) for x in facts["websites"]), facts["websites"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_contact_tables_on_a_wide_screen(chromium, base_url: str, lang: str) -> None:
+    """At 1280 px the contact numbers stay tables: the header row shows, each row's cells sit side by
+    side, and table text is as large as the text of the page."""
+    facts = contact_facts(chromium, base_url, f"{prefix(lang)}/contacts/", 1280)
+    assert len(facts["heads"]) >= 6
+    assert all(head["h"] > 20 for head in facts["heads"])
+    for row in facts["rows"]:
+        tops = {round(cell["top"]) for cell in row["cells"]}
+        assert len(tops) == 1, row
+        lefts = [cell["left"] for cell in row["cells"]]
+        assert lefts == sorted(lefts, reverse=lang in RTL), row
+    assert facts["td"] >= facts["p"]

@@ -72,7 +72,7 @@ def test_every_language_is_built(site: Path) -> None:
 
 def test_html_lang_and_dir(site: Path) -> None:
     """Every page carries its language and direction on <html>."""
-    assert len(pages(site)) >= 11 * len(LANGUAGES)  # ten pages and a page-not-found page each
+    assert len(pages(site)) >= 12 * len(LANGUAGES)  # ten pages, Search and page-not-found each
     for path in pages(site):
         lang = language_of(site, path)
         page = Page(path)
@@ -89,7 +89,7 @@ def test_404_pages_in_their_own_language(site: Path) -> None:
         html = (site / lang / "404.html").read_text(encoding="utf-8")
         assert f'<h1 id="page-not-found">{translations(lang)["Page not found"]}</h1>' in html
         assert f'<a href="/{lang}/">{translations(lang)["Go to the home page"]}</a>' in html
-        assert f'"base": "/{lang}/"' in html  # search finds pages in this language
+        assert f'href="/{lang}/search/"' in html  # search finds pages in this language
         if lang in RTL:
             assert '<a href="tel:999"><bdi dir="ltr">999</bdi></a>' in html
 
@@ -291,24 +291,34 @@ def test_phone_numbers_isolated_in_rtl(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_search_index_per_language(site: Path, lang: str) -> None:
-    """Each language has its own index of its own pages; lunr's trimmer, which empties
-    non-Latin words, is off; and each page's search points at its language's index."""
+    """Each language has its own index of its own pages (every page but Search, each section
+    in the page's language); no other page loads anything of search, and every page links to
+    its language's Search page."""
     import json
 
     folder = site if lang == "en" else site / lang
-    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"]
-    assert "trimmer" not in index["config"]["pipeline"]
-    pages_indexed = {d["location"].split("#")[0] for d in index["docs"]}
-    assert len(pages_indexed) >= 10
-    for location in pages_indexed:
-        assert (folder / location / "index.html").is_file(), location
-    config = re.search(
-        r'<script id="__config" type="application/json">([^<]*)</script>',
-        (folder / "stay-safe" / "index.html").read_text(encoding="utf-8"),
-    )
-    base = json.loads(config.group(1))["base"]
-    assert (folder / "stay-safe" / base).resolve() == folder.resolve()
+    index = json.loads((folder / "search" / "index.json").read_text(encoding="utf-8"))
+    indexed = {record["u"].split("#")[0] for record in index}
+    built = {
+        "" if p.parent == folder else f"{p.parent.relative_to(folder).as_posix()}/"
+        for p in folder.rglob("index.html")
+        if lang != "en" or p.relative_to(folder).parts[0] not in LANGUAGES
+    }
+    assert indexed == built - {"search/"}
+    assert len(indexed) >= 10
+    title = translations(lang)["Stay safe: Run, Hide, Tell"] if lang != "en" else "Stay safe: Run, Hide, Tell"
+    assert next(record["p"] for record in index if record["u"] == "stay-safe/") == title
+    for path in folder.rglob("index.html"):
+        if lang == "en" and path.relative_to(folder).parts[0] in LANGUAGES:
+            continue
+        html = path.read_text(encoding="utf-8")
+        loads_search = bool(re.search(r'<script src="[^"]*search\.js"|index\.json', html))
+        assert loads_search == (path.parent.name == "search"), path
+        home = "" if lang == "en" else f"{lang}/"
+        link = re.search(r'<a href="([^"]*)" id="site-search-link"', html)
+        toggle = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
+        assert f'{toggle} aria-labelledby="site-search-link" hidden>' in html  # named, hidden
+        assert (path.parent / link.group(1)).resolve() == (site / home / "search").resolve(), path
 
 
 def test_strict_build_fails_on_a_bad_translation(project: Path) -> None:
@@ -449,7 +459,7 @@ def test_unreviewed_languages_say_so_on_every_page(site: Path) -> None:
         else:
             assert (target / "index.html").resolve() == english.resolve(), path
         checked += 1
-    assert checked == 11 * (len(LANGUAGES) - 1)
+    assert checked == 12 * (len(LANGUAGES) - 1)
 
 
 def test_posters_page_links_each_poster_in_its_language(site: Path) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import FIGURES, LANGUAGES, ROOT, pages, run
+from conftest import FIGURES, LANGUAGES, ROOT, SITE, pages, run
 from safetysite.contacts import ContactsError, expand, load_contacts
 from safetysite.readability import measure
 
@@ -68,13 +68,17 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_contact_page_has_every_number(site: Path, lang: str) -> None:
-    """The contact page of every language has each published phone and text number as a working link."""
+    """The contact page of every language has each published phone and text number as a working link
+    that shows it: the number alone, or a button saying it in the page's language ("Call 18000")."""
     path = (site if lang == "en" else site / lang) / "contacts" / "index.html"
     links = set(Links(path).links)
     numbers = [c for c in PUBLISHED.values() if c.kind in ("phone", "sms")]
     assert numbers
+    words = SITE.translations(lang)
     for contact in numbers:
-        assert (contact.href, contact.text) in links, f"{lang}: {contact.key}"
+        label = words.gettext("Call {number}" if contact.kind == "phone" else "Text {number}")
+        button = label.replace("{number}", contact.text)
+        assert {(contact.href, contact.text), (contact.href, button)} & links, f"{lang}: {contact.key}"
 
 
 def test_every_published_contact_is_used() -> None:

@@ -22,30 +22,29 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
-URDU = Target("ur", "rtl", default=False, url="https://example.org/ur/stay-safe/", dialled=frozenset({"999"}))
-ENGLISH = Target("en", "ltr", default=True, url="https://example.org/stay-safe/", dialled=frozenset({"999"}))
+URDU = Target("ur", "rtl", url="https://example.org/ur/stay-safe/", dialled=frozenset({"999"}))
+ENGLISH = Target("en", "ltr", url="https://example.org/stay-safe/", dialled=frozenset({"999"}))
 
 
 def test_steps_run_in_their_documented_order() -> None:
-    """The order is direction, valid HTML, head links, search, print addresses, numbers."""
+    """The order is direction, valid HTML, head links, print addresses, numbers."""
     assert [name for name, _ in STEPS] == [
         "direction",
         "valid html",
+        "named theme parts",
         "no head alternates",
-        "search in the page's language",
         "print addresses",
         "numbers left to right",
     ]
 
 
 def test_a_right_to_left_page_is_finished() -> None:
-    """An Urdu page gets dir on <html>, valid checkboxes, no head alternates, its own search index,
-    full addresses for print, and every phone number isolated left to right."""
+    """An Urdu page gets dir on <html>, valid checkboxes, no head alternates, full addresses for
+    print, and every phone number isolated left to right."""
     html = finish(PAGE, URDU)
     assert '<html lang="ur" class="no-js" dir="rtl">' in html
     assert 'autocomplete="off"' not in html
     assert 'hreflang="ur"' not in html
-    assert '"base": "../ur/"' in html
     assert '<a href="../contacts/" data-print-url="https://example.org/ur/contacts/">' in html
     assert '<a href="https://www.report-it.org.uk/">' in html  # an address prints as it is
     assert '<a href="tel:999"><bdi dir="ltr">999</bdi></a>' in html
@@ -54,11 +53,10 @@ def test_a_right_to_left_page_is_finished() -> None:
     assert '<bdi dir="ltr">+44 1622 690690</bdi>' in html
 
 
-def test_a_left_to_right_page_keeps_its_numbers_and_search() -> None:
-    """An English page is marked ltr; its search stays at the root and numbers are not wrapped."""
+def test_a_left_to_right_page_keeps_its_numbers() -> None:
+    """An English page is marked ltr and its numbers are not wrapped."""
     html = finish(PAGE.replace('lang="ur"', 'lang="en"'), ENGLISH)
     assert 'dir="ltr"' in html.split(">", 2)[1]
-    assert '"base": ".."' in html
     assert "<bdi" not in html
     assert 'data-print-url="https://example.org/contacts/"' in html
 
@@ -68,3 +66,23 @@ def test_finishing_twice_changes_nothing_more() -> None:
     once = finish(PAGE, URDU)
     assert finish(once, URDU) == once
     assert len(re.findall("data-print-url", once)) == 1
+
+
+def test_material_parts_get_names_or_are_hidden() -> None:
+    """The dead search toggle is named by the Search link and hidden, the overlay and icons are
+    hidden from screen readers, the emergency bar is named by its text; a named SVG is kept."""
+    page = (
+        '<body><input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+        '<label class="md-overlay" for="__drawer"></label><aside class="md-banner">'
+        '<p id="site-emergency">Call 999</p></aside><a id="site-search-link" aria-label="Search">'
+        '<svg xmlns="http://www.w3.org/2000/svg"><path/></svg></a>'
+        '<svg role="img" aria-label="QR code"></svg><svg data-role="x"><title>Map</title></svg></body>'
+    )
+    html = finish(page, ENGLISH)
+    assert 'id="__search" aria-labelledby="site-search-link" hidden>' in html
+    assert '<label class="md-overlay" for="__drawer" aria-hidden="true">' in html
+    assert '<aside class="md-banner" aria-labelledby="site-emergency">' in html
+    assert '<svg aria-hidden="true" focusable="false" xmlns=' in html
+    assert '<svg role="img" aria-label="QR code">' in html
+    assert '<svg data-role="x"><title>Map</title>' in html  # named by its title
+    assert finish(html, ENGLISH) == html

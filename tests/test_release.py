@@ -96,7 +96,7 @@ def test_preview_says_so_on_every_page(site: Path) -> None:
             rf'<p class="site-preview" role="note">\s*{re.escape(text)}\s*</p>', path.read_text()
         ), path
         checked += 1
-    assert checked == 11 * len(LANGUAGES)
+    assert checked == 12 * len(LANGUAGES)
     contacts = (site / "contacts" / "index.html").read_text(encoding="utf-8")
     assert "We have not yet checked each one with its service." in contacts
     assert "We last checked these numbers on" not in contacts

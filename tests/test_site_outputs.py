@@ -14,6 +14,7 @@ from safetysite.catalog import read_catalog, write_catalog
 from safetysite.contacts import Contact, checked_date
 from safetysite.languages import language_links
 from safetysite.output import write_not_found_pages, write_search_indexes
+from safetysite.search import LRI, PDI, Section, page_sections
 from safetysite.site import Site
 from safetysite.status import StatusRow, translation_status
 from safetysite.translate import mark_english_titles, translate
@@ -83,26 +84,58 @@ def test_checked_date_is_the_oldest_live_verification() -> None:
     assert checked_date({}, "en") == ""
 
 
-def test_search_index_split_per_language(tmp_path: Path) -> None:
-    """The combined index becomes one per language, each page under its language's folder."""
-    combined = {
-        "config": {"lang": ["en"]},
-        "docs": [
-            {"location": "stay-safe/", "title": "Stay safe", "text": ""},
-            {"location": "ur/stay-safe/", "title": "محفوظ", "text": ""},
-            {"location": "ur/", "title": "گھر", "text": ""},
-            {"location": "urgent/", "title": "An English page whose name starts ur", "text": ""},
-        ],
+def _page(title: str, body: str = "") -> str:
+    article = f'<article class="md-content__inner md-typeset"><h1 id="t">{title}</h1>{body}</article>'
+    return f"<html><body>{article}</body></html>"
+
+
+def test_search_index_per_language(tmp_path: Path) -> None:
+    """Each language's index holds its own pages only, addressed from its home, without the
+    Search page; English at the root leaves the other languages' folders out."""
+    pages = {
+        "index.html": _page("Home"),
+        "stay-safe/index.html": _page("Stay safe"),
+        "urgent/index.html": _page("An English page whose name starts ur"),
+        "search/index.html": _page("Search"),
+        "ur/index.html": _page("گھر"),
+        "ur/stay-safe/index.html": _page("محفوظ"),
     }
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(combined), encoding="utf-8")
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
     written = write_search_indexes(tmp_path, SITE)
     assert len(written) == len(SITE.codes)
-    english = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
-    urdu = json.loads((tmp_path / "ur" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert [d["location"] for d in english["docs"]] == ["stay-safe/", "urgent/"]
-    assert [d["location"] for d in urdu["docs"]] == ["stay-safe/", ""]
-    assert json.loads((tmp_path / "he" / "search" / "search_index.json").read_text())["docs"] == []
+    english = json.loads((tmp_path / "search" / "index.json").read_text(encoding="utf-8"))
+    urdu = json.loads((tmp_path / "ur" / "search" / "index.json").read_text(encoding="utf-8"))
+    assert [(r["u"], r["p"]) for r in english] == [
+        ("", "Home"),
+        ("stay-safe/", "Stay safe"),
+        ("urgent/", "An English page whose name starts ur"),
+    ]
+    assert [r["u"] for r in urdu] == ["", "stay-safe/"]
+    assert json.loads((tmp_path / "he" / "search" / "index.json").read_text(encoding="utf-8")) == []
+
+
+def test_search_sections_are_what_the_reader_reads() -> None:
+    """A page's sections start at its headings with ids; heading marks, the unreviewed notice,
+    scripts, buttons, hidden parts and the navigation are left out (with no empty isolate); each
+    block is a word apart; a number isolated left to right stays isolated."""
+    body = (
+        '<p class="site-review" role="note">Not reviewed yet.</p>'
+        "<p>Run, <strong>hide</strong>,\n tell.</p><nav><a>Home</a></nav>"
+        '<h2 id="hide">Hide<a class="headerlink" href="#hide">¶</a></h2>'
+        '<p>Call <a href="tel:999"><bdi dir="ltr">999</bdi></a>.</p><script>var x = 1;</script>'
+        '<h2>No id</h2><p>More.</p><p hidden>Secret</p><button dir="ltr">Copy</button>'
+        "<details><summary>Sum</summary>Body</details><h4>Deep</h4>deep<hr>end"
+    )
+    sections = page_sections(_page("Stay safe", body), "stay-safe/")
+    assert sections == [
+        Section("stay-safe/", "Stay safe", "", "Run, hide, tell."),
+        Section(
+            "stay-safe/#hide", "Stay safe", "Hide", f"Call {LRI}999{PDI}. No id More. Sum Body Deep deep end"
+        ),
+    ]
+    assert page_sections("<html><body><p>No article</p></body></html>", "x/") == []
 
 
 def test_not_found_pages_go_to_their_folders(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ Only HTML goes through it (never ``sitemap.xml``).
 
 1. ``direction``: ``dir`` on ``<html>`` (Material puts it on ``<body>`` only).
 2. ``valid html``: no ``autocomplete`` on checkboxes (the Nu HTML Checker rejects it).
-3. ``no head alternates``: drop the head's hreflang links (Material fetches a sitemap for each).
-4. ``search in the page's language``: the page's search reads its own language's index.
+3. ``named theme parts``: no dead search toggle; Material's icons and overlay hidden from
+   screen readers; the announcement bar named by the emergency line.
+4. ``no head alternates``: drop the head's hreflang links (Material fetches a sitemap for each).
 5. ``print addresses``: links in the article carry their full address for the print stylesheet.
 6. ``numbers left to right``: phone numbers isolated in right-to-left pages.
 """
@@ -22,10 +23,10 @@ from safetysite.bidi import isolate_numbers
 from safetysite.pagefix import (
     drop_checkbox_autocomplete,
     drop_head_alternates,
+    name_theme_parts,
     print_addresses,
     set_direction,
 )
-from safetysite.search import point_search_at
 
 __all__ = ["STEPS", "Target", "finish"]
 
@@ -36,8 +37,6 @@ class Target:
 
     language: str
     direction: str
-    #: Whether the page is in the site's default language (its search index is at the root).
-    default: bool
     #: The page's full address (``https://example.org/ur/contacts/``), for printed links; empty for
     #: pages made from a theme template (page not found), which nobody prints.
     url: str
@@ -56,12 +55,12 @@ def _valid_html(html: str, page: Target) -> str:
     return drop_checkbox_autocomplete(html)
 
 
+def _named_theme_parts(html: str, page: Target) -> str:
+    return name_theme_parts(html)
+
+
 def _no_head_alternates(html: str, page: Target) -> str:
     return drop_head_alternates(html)
-
-
-def _search_in_language(html: str, page: Target) -> str:
-    return html if page.default else point_search_at(html, page.language)
 
 
 def _print_addresses(html: str, page: Target) -> str:
@@ -76,8 +75,8 @@ def _numbers_left_to_right(html: str, page: Target) -> str:
 STEPS: tuple[tuple[str, Step], ...] = (
     ("direction", _direction),
     ("valid html", _valid_html),
+    ("named theme parts", _named_theme_parts),
     ("no head alternates", _no_head_alternates),
-    ("search in the page's language", _search_in_language),
     ("print addresses", _print_addresses),
     ("numbers left to right", _numbers_left_to_right),
 )

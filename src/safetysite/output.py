@@ -2,20 +2,19 @@
 page-not-found page per language, the posters' file sizes on each Posters page, and each
 language's web font, cut down to the letters its finished pages use.
 
-mkdocs-static-i18n builds the languages one after another into one folder. Two of its files
-come out wrong: ``search/search_index.json`` holds every language's pages (each reader would
-download all seven), and the root ``404.html`` is whichever language was built last.
+mkdocs-static-i18n builds the languages one after another into one folder, so a language's
+search index can be read only once its pages are finished, and the root ``404.html`` it writes
+is whichever language was built last.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from safetysite.search import dumps, split_index
+from safetysite.search import INDEX, SEARCH_PAGE, Section, dumps, page_sections
 from safetysite.site import Language, Site
 from safetysite.webfonts import DISPLAY, WebFont, page_characters, relink, web_font
 
@@ -33,17 +32,30 @@ __all__ = [
 FONTS = "assets/fonts"
 
 
+def site_sections(folder: Path, others: set[str]) -> list[Section]:
+    """Every section of every page under a language's home ``folder`` (the Search page itself
+    and ``others``, the other languages' folders inside it, left out), in address order."""
+    sections = []
+    for path in sorted(folder.rglob("index.html")):
+        relative = path.parent.relative_to(folder).as_posix()
+        url = "" if relative == "." else f"{relative}/"
+        if url == SEARCH_PAGE or url.split("/", 1)[0] in others:
+            continue
+        sections.extend(page_sections(path.read_text(encoding="utf-8"), url))
+    return sections
+
+
 def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:
-    """Split the combined index into ``search/search_index.json`` under each language's folder."""
-    combined = site_dir / "search" / "search_index.json"
-    if not combined.exists():
-        return []
+    """Write each language's search index (:data:`safetysite.search.INDEX` under its home) from
+    its finished pages."""
     written = []
-    indexes = split_index(json.loads(combined.read_text("utf-8")), site.codes, site.default.code)
-    for code, index in indexes.items():
-        target = site_dir / site.language(code).folder / "search" / "search_index.json"
+    folders = {lang.folder.strip("/") for lang in site.languages if not lang.default}
+    for lang in site.languages:
+        home = site_dir / lang.folder
+        sections = site_sections(home, folders if lang.default else set())
+        target = home / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dumps(index), encoding="utf-8")
+        target.write_text(dumps(sections), encoding="utf-8")
         written.append(target)
     return written
 

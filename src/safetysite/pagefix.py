@@ -13,6 +13,13 @@
 - :func:`drop_checkbox_autocomplete`: Material marks its checkbox toggles
   ``autocomplete="off"``, which HTML allows only on text-like inputs (the Nu
   HTML Checker reports it as an error).
+- :func:`name_theme_parts`: what accessibility checkers other than axe find in
+  Material's markup. Its search toggle stays in the page without the search
+  plugin (its script needs it), a checkbox with no name: it is named by the
+  header's Search link and hidden. The drawer's overlay is a label
+  with no text that only a pointer uses: hidden from screen readers. Icons are
+  decoration beside a name: hidden, and never focusable. The announcement bar
+  (the emergency line) is a landmark named by its own text.
 """
 
 from __future__ import annotations
@@ -20,11 +27,21 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-__all__ = ["drop_checkbox_autocomplete", "drop_head_alternates", "print_addresses", "set_direction"]
+__all__ = [
+    "drop_checkbox_autocomplete",
+    "drop_head_alternates",
+    "name_theme_parts",
+    "print_addresses",
+    "set_direction",
+]
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CHECKBOX = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+_OVERLAY = '<label class="md-overlay" for="__drawer">'
+_ICON = re.compile(r"<svg\b(?![^>]*(?<![-\w])(?:role|aria-[a-z]+)=)(?![^>]*>\s*<title\b)")
+_BANNER = '<aside class="md-banner">'
 
 
 def set_direction(html: str, direction: str) -> str:
@@ -62,3 +79,18 @@ def print_addresses(html: str, page_url: str) -> str:
         return f'{match.group(0)} data-print-url="{urljoin(page_url, href)}"'
 
     return _ARTICLE.sub(lambda article: _LINK.sub(one, article.group(1)), html, count=1)
+
+
+def name_theme_parts(html: str) -> str:
+    """Material's search toggle named by the Search link (``id="site-search-link"``) and hidden,
+    its overlay and icons hidden from screen readers, and its announcement bar named by the
+    emergency line (``id="site-emergency"``) when there is one."""
+    if 'id="site-search-link"' in html:
+        html = html.replace(
+            _SEARCH_TOGGLE, f'{_SEARCH_TOGGLE[:-1]} aria-labelledby="site-search-link" hidden>', 1
+        )
+    html = html.replace(_OVERLAY, '<label class="md-overlay" for="__drawer" aria-hidden="true">', 1)
+    html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
+    if 'id="site-emergency"' in html:
+        html = html.replace(_BANNER, '<aside class="md-banner" aria-labelledby="site-emergency">', 1)
+    return html

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils.meta import get_data
 
+from safetysite.cards import Labels, cards
 from safetysite.catalog import Translations
 from safetysite.contacts import ContactsError, checked_date, expand, long_date
 from safetysite.finish import Target, finish
@@ -145,6 +146,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.filters["long_date"] = lambda iso: long_date(str(iso), language.code)
         # expand() escapes each value it inserts; the text around it is a checked catalogue string.
         env.filters["contacts"] = lambda text: Markup(expand(str(text), self.site.contacts, as_html=True))  # noqa: S704
+        # cards() escapes the labels it inserts; the rest is the page's own HTML.
+        env.filters["cards"] = lambda html, **labels: Markup(  # noqa: S704
+            cards(str(html), Labels(**{k: str(v) for k, v in labels.items()}))
+        )
         self.env = env
         return env
 
@@ -204,7 +209,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return Target(
             language=language.code,
             direction=language.direction,
-            default=language.default,
             url="" if url is None else (self.site.site_url or "/") + url,
             dialled=self.site.dialled,
         )
@@ -228,7 +232,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if i18n_plugin and i18n_plugin.building:
             return
         site_dir = Path(config.site_dir)
-        write_search_indexes(site_dir, self.site)
         write_not_found_pages(site_dir, self.site, self.not_found)
         try:  # the posters, A4 and A3 in every language (safetysite.poster_pdf: cached, so quick)
             report = write_posters(self.site, site_dir, preview=not is_release())
@@ -237,6 +240,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # The Posters pages were written before the posters: now their files' sizes are known.
         for missing in write_file_sizes(site_dir, self.site):
             log.warning("no such file for its size: %s", missing)
+        write_search_indexes(site_dir, self.site)  # from the finished pages (sizes filled in)
         if config.strict:  # stop, whatever the log level (as for catalogue errors)
             self.refuse(list(report.problems), "posters that do not fit on one page")
         for problem in report.problems:
