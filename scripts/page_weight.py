@@ -5,7 +5,8 @@
 For every page of every language it adds up what the page itself links: the page, its
 stylesheets, scripts, icon and images, and the web fonts its stylesheets load. Text files count
 gzipped (level 9), fonts and pictures as they are (a server does not compress them again).
-Search is not counted (it is to load nothing until a reader searches).
+Search costs nothing on other pages; the Search page counts with its script and the index it
+fetches when it opens.
 
 - ``home``: a first visit to the home page on a device without the language's Noto font (every
   font file is downloaded); ``+font``: on a device that has it (a face that names the installed
@@ -16,8 +17,8 @@ Search is not counted (it is to load nothing until a reader searches).
   the browser's cache); ``median``: the median second page;
 - ``html``: the home page's HTML alone, gzipped: the least a first visit can cost;
 - ``stock``: the same home page from stock Material for MkDocs (a throwaway ``mkdocs.yml`` with
-  only ``theme: material`` over the English pages, built in this run; its Google Fonts, loaded
-  from Google, are not counted).
+  only ``theme: material`` over the English pages, less those made with this site's own
+  templates, built in this run; its Google Fonts, loaded from Google, are not counted).
 
 ``--pages`` also prints every page's first visit without the font.
 """
@@ -27,7 +28,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -64,6 +64,8 @@ class _Links(HTMLParser):
             self.links.append(a["href"] or "")
         if tag in ("script", "img") and a.get("src"):
             self.links.append(a["src"] or "")
+        if a.get("data-index"):  # the Search page fetches its index when it opens
+            self.links.append(a["data-index"] or "")
 
 
 def resources(page: Path, *, installed: bool) -> dict[Path, int]:
@@ -111,7 +113,12 @@ def stock_home() -> int:
     """The English home page's first visit from stock Material for MkDocs (see the docstring)."""
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
-        shutil.copytree(SITE.docs_dir, project / "docs", ignore=shutil.ignore_patterns("*.*.md", "assets"))
+        for page in SITE.docs_dir.rglob("*.md"):  # the English pages, less those of our templates
+            text = page.read_text(encoding="utf-8")
+            if not re.search(r"^template:", text, re.MULTILINE):
+                target = project / "docs" / page.relative_to(SITE.docs_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
         (project / "mkdocs.yml").write_text("site_name: Stock\ntheme:\n  name: material\n", encoding="utf-8")
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
         subprocess.run(
@@ -132,7 +139,7 @@ def main() -> int:
     site = Path(args[0] if args else ROOT / "site").resolve()
     every = "--pages" in sys.argv
     stock = stock_home()
-    print("KB on the wire (text gzipped, search not counted); first visits without and with the font")
+    print("KB on the wire (text gzipped); first visits without and with the font")
     print(
         f"{'language':9}" + "".join(f" {column:>{max(5, len(column))}}" for column in COLUMNS) + "  heaviest"
     )

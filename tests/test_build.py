@@ -118,7 +118,8 @@ def test_fonts_only_where_needed(site: Path) -> None:
 
 class Text(HTMLParser):
     """The characters of a page a reader sees or hears: its text (not scripts or styles), its
-    alt, title, aria-label, placeholder and value attributes, and Material's interface strings."""
+    alt, title, aria-label, placeholder and value attributes, the data attributes scripts show
+    (the Search page's messages), and Material's interface strings."""
 
     def __init__(self, html: str) -> None:
         super().__init__()
@@ -128,7 +129,7 @@ class Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if name in ("alt", "title", "aria-label", "placeholder", "value"):
+            if name in ("alt", "title", "aria-label", "placeholder", "value") or name.startswith("data-"):
                 self.characters.update(value or "")
         if tag in ("script", "style"):
             self.inside.append("config" if ("id", "__config") in attrs else tag)

@@ -43,17 +43,17 @@ def cmap(data: bytes | Path) -> set[str]:
 
 
 def test_page_characters_are_what_a_reader_sees_or_hears() -> None:
-    """Text and the alt, title, aria-label and placeholder attributes count, and Material's
+    """Text and the alt, title, aria-label, placeholder and data attributes count, and Material's
     interface strings; scripts, styles, tag names and other attributes do not."""
     html = (
         '<html><head><title>שלום</title><style>.x{content:"Ж"}</style></head><body>'
         '<p class="Ψ">אב &amp; ג</p><img alt="ד" src="ה.png"><a aria-label="ו" title="ז" href="#ח">x</a>'
-        '<input placeholder="ט"><script>var s = "Ф";</script>'
+        '<input placeholder="ט"><form data-none="כ"></form><script>var s = "Ф";</script>'
         '<script id="__config" type="application/json">{"translations": {"search": "\\u05d9"}}</script>'
         "</body></html>"
     )
     found = page_characters(html)
-    assert set("שלוםאב&גדוזטxי ") <= found
+    assert set("שלוםאב&גדוזטxיכ ") <= found
     assert not set("ЖΨהחФ") & found
 
 

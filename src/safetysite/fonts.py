@@ -18,10 +18,12 @@ __all__ = ["LATIN", "SCRIPT_FONTS", "WEIGHTS", "Font", "font_for", "script_of"]
 #: The weights every font comes in, with the name its files end in (declared here: Debian's
 #: Nastaliq Bold file reports weight 400). The posters use them all.
 WEIGHTS = ((400, "Regular"), (700, "Bold"))
-#: Nastaliq on the web pages: the regular weight only, and the browser draws the bold text from it.
-#: Its bold file costs 87 KB more (gzip, cut down to the pages' letters: 88 KB regular), the
-#: difference between meeting a 200 KB first visit on slow data or not; the bold the browser
-#: makes from the regular keeps each letter's shape and width (see README, "Page weight").
+#: The web pages of Nastaliq, Naskh, Devanagari and Gurmukhi load the regular weight only, and
+#: the browser draws their bold text from it: cut down to the pages' letters, a bold file costs
+#: Nastaliq 87 KB, Devanagari 24-29 KB, Naskh 12 KB and Gurmukhi 9 KB more, which is what keeps a
+#: first visit on slow data within 200 KB (Urdu), 130 KB (Hindi, Nepali) and 100 KB (Arabic,
+#: Punjabi). The bold the browser makes keeps each letter's shape and reads as bold at 13 and 16
+#: px. Hebrew keeps its real bold (3 KB). See README, "Page weight".
 REGULAR_ONLY = ((400, "Regular"),)
 
 
@@ -49,11 +51,21 @@ class Font:
 #: The font for each script (ISO 15924 code) that needs one.
 SCRIPT_FONTS = {
     "Arab": Font(
-        "Noto Naskh Arabic", "NotoNaskhArabic", "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF"
+        "Noto Naskh Arabic",
+        "NotoNaskhArabic",
+        "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF",
+        web_weights=REGULAR_ONLY,
     ),
     "Hebr": Font("Noto Sans Hebrew", "NotoSansHebrew", "U+0590-05FF,U+FB1D-FB4F"),
-    "Deva": Font("Noto Sans Devanagari", "NotoSansDevanagari", "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"),
-    "Guru": Font("Noto Sans Gurmukhi", "NotoSansGurmukhi", "U+0A00-0A7F,U+0964-0965"),
+    "Deva": Font(
+        "Noto Sans Devanagari",
+        "NotoSansDevanagari",
+        "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF",
+        web_weights=REGULAR_ONLY,
+    ),
+    "Guru": Font(
+        "Noto Sans Gurmukhi", "NotoSansGurmukhi", "U+0A00-0A7F,U+0964-0965", web_weights=REGULAR_ONLY
+    ),
 }
 #: Latin letters, digits and punctuation for the posters (safetysite.posters): phone numbers, web
 #: addresses and English left untranslated, in every language. The web pages use the reader's own.

@@ -57,12 +57,14 @@ __all__ = [
     "web_font",
 ]
 
-#: Attributes whose text a reader sees (alt, title, placeholder, value) or hears (aria-label).
+#: Attributes whose text a reader sees (alt, title, placeholder, value) or hears (aria-label);
+#: ``data-*`` attributes count too, as scripts show them (the Search page's messages).
 TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder", "value"})
 #: Kept in every subset: space and no-break space, the zero-width non-joiner and joiner (they
-#: shape Arabic and Indic letters), the direction marks, and the dotted circle (what a shaper draws
-#: under a mark with no letter to sit on).
-ALWAYS = " \u00a0\u200c\u200d\u200e\u200f\u25cc"
+#: shape Arabic and Indic letters), the direction marks, the dotted circle (what a shaper draws
+#: under a mark with no letter to sit on), the digits, and what scripts and styles write between
+#: words: the en dash of a search result ("page – heading") and the ellipsis of a title cut short.
+ALWAYS = " \u00a0\u200c\u200d\u200e\u200f\u25cc0123456789\u2013\u2026"
 #: What the subsets are made with; part of the cache key, so changing it remakes them.
 OPTIONS = {"layout_features": ["*"], "hinting": False, "flavor": "woff2"}
 #: How a face that is still downloading is shown. Measured with scripts/layout_shift.py (390 px,
@@ -79,7 +81,8 @@ MAX_AGE_DAYS = 30
 
 
 class _Text(HTMLParser):
-    """Collects the characters of a page's text nodes, its text attributes and Material's strings."""
+    """Collects the characters of a page's text nodes, its text and data attributes and
+    Material's strings."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -89,7 +92,7 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if name in TEXT_ATTRIBUTES and value:
+            if value and (name in TEXT_ATTRIBUTES or name.startswith("data-")):
                 self.characters.update(value)
         if tag in ("script", "style"):
             self._skip += 1
