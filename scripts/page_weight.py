@@ -15,6 +15,9 @@ fetches when it opens.
   at the end of the row);
 - ``next``: the heaviest second page, opened from the home page (what the home page loaded is in
   the browser's cache); ``median``: the median second page;
+- ``search 0``: what of search the heaviest page other than Search loads up front (goal: 0);
+  ``search 1``: what opening search costs from the home page: the Search page, its script and
+  its index (the rest is in the browser's cache);
 - ``html``: the home page's HTML alone, gzipped: the least a first visit can cost;
 - ``stock``: the same home page from stock Material for MkDocs (a throwaway ``mkdocs.yml`` with
   only ``theme: material`` over the English pages, less those made with this site's own
@@ -127,7 +130,12 @@ def stock_home() -> int:
         return sum(resources(project / "site" / "index.html", installed=False).values())
 
 
-COLUMNS = ("home", "+font", "any page", "+font", "next", "median", "html", "stock")
+COLUMNS = ("home", "+font", "any page", "+font", "next", "median", "search 0", "search 1", "html", "stock")
+
+
+def search_files(files: dict[Path, int]) -> int:
+    """The bytes of search among a page's files: the Search page's script and index."""
+    return sum(size for file, size in files.items() if file.name in {"search.js", "index.json"})
 
 
 def total(page: Path, *, installed: bool = False) -> int:
@@ -153,6 +161,12 @@ def main() -> int:
             for page in pages
             if page != home
         ]
+        searching = site / language.folder / "search" / "index.html"
+        others = [page for page in pages if page != searching]
+        search_up_front = max(search_files(resources(page, installed=False)) for page in others)
+        search_first = sum(
+            size for file, size in resources(searching, installed=False).items() if file not in cached
+        )
         row = (
             total(home),
             total(home, installed=True),
@@ -160,6 +174,8 @@ def main() -> int:
             total(largest, installed=True),
             max(nexts),
             statistics.median(nexts),
+            search_up_front,
+            search_first,
             weight(home),
             stock,
         )

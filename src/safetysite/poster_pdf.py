@@ -20,6 +20,7 @@ Posters page), drawn from the PDF by poppler's ``pdftoppm`` and cached with it u
 from __future__ import annotations
 
 import hashlib
+import io
 import math
 import multiprocessing
 import os
@@ -142,7 +143,19 @@ def preview_png(pdf: bytes) -> bytes:
     if done.returncode != 0 or not data.startswith(b"\x89PNG"):
         why = done.stderr.decode(errors="replace").strip()
         raise PosterError(f"pdftoppm could not draw a poster's preview: {why or 'no image'}")
-    return data
+    return _sixteen_colours(data)
+
+
+def _sixteen_colours(png: bytes) -> bytes:
+    """A PNG with a palette of 16 colours: the posters are black text on white with one accent,
+    and a preview shrinks to about a third (27 KB to 7 KB) with no difference to see."""
+    from PIL import Image  # (WeasyPrint's own dependency)
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    fewer = image.quantize(colors=16, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    fewer.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _store(cache: Path, files: dict[str, bytes]) -> None:
