@@ -7,8 +7,8 @@ Only HTML goes through it (never ``sitemap.xml``).
 
 1. ``direction``: ``dir`` on ``<html>`` (Material puts it on ``<body>`` only).
 2. ``valid html``: no ``autocomplete`` on checkboxes (the Nu HTML Checker rejects it).
-3. ``named theme parts``: no dead search toggle; Material's icons and overlay hidden from
-   screen readers; the announcement bar named by the emergency line.
+3. ``named theme parts``: Material's unused search toggle named and hidden; its icons hidden
+   from screen readers; the announcement bar named by the emergency line.
 4. ``no head alternates``: drop the head's hreflang links (Material fetches a sitemap for each).
 5. ``print addresses``: links in the article carry their full address for the print stylesheet.
 6. ``numbers left to right``: phone numbers isolated in right-to-left pages.

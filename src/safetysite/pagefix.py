@@ -16,8 +16,7 @@
 - :func:`name_theme_parts`: what accessibility checkers other than axe find in
   Material's markup. Its search toggle stays in the page without the search
   plugin (its script needs it), a checkbox with no name: it is named by the
-  header's Search link and hidden. The drawer's overlay is a label
-  with no text that only a pointer uses: hidden from screen readers. Icons are
+  header's Search link and hidden. Icons are
   decoration beside a name: hidden, and never focusable. The announcement bar
   (the emergency line) is a landmark named by its own text.
 """
@@ -39,7 +38,6 @@ _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CHECKBOX = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
-_OVERLAY = '<label class="md-overlay" for="__drawer">'
 _ICON = re.compile(r"<svg\b(?![^>]*(?<![-\w])(?:role|aria-[a-z]+)=)(?![^>]*>\s*<title\b)")
 _BANNER = '<aside class="md-banner">'
 
@@ -83,13 +81,12 @@ def print_addresses(html: str, page_url: str) -> str:
 
 def name_theme_parts(html: str) -> str:
     """Material's search toggle named by the Search link (``id="site-search-link"``) and hidden,
-    its overlay and icons hidden from screen readers, and its announcement bar named by the
+    its icons hidden from screen readers, and its announcement bar named by the
     emergency line (``id="site-emergency"``) when there is one."""
     if 'id="site-search-link"' in html:
         html = html.replace(
             _SEARCH_TOGGLE, f'{_SEARCH_TOGGLE[:-1]} aria-labelledby="site-search-link" hidden>', 1
         )
-    html = html.replace(_OVERLAY, '<label class="md-overlay" for="__drawer" aria-hidden="true">', 1)
     html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
     if 'id="site-emergency"' in html:
         html = html.replace(_BANNER, '<aside class="md-banner" aria-labelledby="site-emergency">', 1)
