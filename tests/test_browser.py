@@ -200,7 +200,7 @@ def audit(site: Path, base_url: str, chromium) -> Audit:
         paths,
         {p: visit(desktop, base_url, p, PAGE_FACTS, checks="axe htmlcs") for p in paths},
         {p: visit(narrow, base_url, p, LAYOUT_FACTS) for p in paths},
-        {p: visit(zoomed, base_url, p, LAYOUT_FACTS) for p in paths},
+        {p: visit(zoomed, base_url, p, LAYOUT_FACTS, checks="") for p in paths},
         {p: visit(no_js, base_url, p, NO_JS_FACTS, checks="") for p in paths},
         time.monotonic() - start,
     )
@@ -288,10 +288,10 @@ def test_axe_finds_no_wcag_violation(audit: Audit) -> None:
 
 
 def test_html_codesniffer_finds_no_wcag_error(audit: Audit) -> None:
-    """A second engine, HTML_CodeSniffer, finds no WCAG 2 AA error on any page, on a desktop, a
-    320 px phone or at 200 % zoom (Material's own markup included: its icons, toggles, overlay)."""
+    """A second engine, HTML_CodeSniffer, finds no WCAG 2 AA error on any page, on a desktop or a
+    320 px phone (200 % zoom has the phone's layout), Material's own markup included."""
     found = {}
-    for setting in ("desktop", "narrow", "zoomed"):
+    for setting in ("desktop", "narrow"):
         for path, visit_ in getattr(audit, setting).items():
             if visit_.facts["htmlcs"]:
                 found[f"{setting} {path}"] = visit_.facts["htmlcs"][:5]
