@@ -10,6 +10,7 @@ build cuts them down to the letters each language's pages use (:mod:`safetysite.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel.core import get_global
 
@@ -40,6 +41,11 @@ class Font:
     def file(self, weight: str) -> str:
         """The committed file of one weight (``Regular``), relative to ``docs/assets/fonts``."""
         return f"{self.stem}-{weight}.woff2"
+
+    def missing_web_files(self, folder: Path) -> list[Path]:
+        """The committed files of the web weights that are not in ``folder`` (not made yet)."""
+        files = (folder / self.file(name) for _, name in self.web_weights)
+        return [file for file in files if not file.is_file()]
 
     def stylesheet(self, language: str) -> str:
         """Where the language's pages link their ``@font-face`` stylesheet, relative to the site;

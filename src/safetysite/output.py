@@ -130,9 +130,7 @@ def write_web_fonts(site_dir: Path, site: Site, *, display: str = DISPLAY) -> di
     written = {}
     for language in site.languages:
         source = language.font
-        if source is None or not all(
-            (site.docs_dir / FONTS / source.file(n)).is_file() for _, n in source.web_weights
-        ):
+        if source is None or source.missing_web_files(site.docs_dir / FONTS):
             continue  # no web font, or its files are not made yet (the build has warned)
         pages = {page: page.read_text(encoding="utf-8") for page in language_pages(site_dir, site, language)}
         characters = set().union(*map(page_characters, pages.values()))

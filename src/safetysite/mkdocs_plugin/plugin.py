@@ -124,11 +124,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             current.gettext, lambda s, p, n: current.gettext(s if n == 1 else p), newstyle=True
         )
         stylesheet = language.font.stylesheet(language.code) if language.font else None
-        missing = [
-            self.site.docs_dir / FONTS / language.font.file(name)
-            for _, name in (language.font.web_weights if language.font else ())
-            if not (self.site.docs_dir / FONTS / language.font.file(name)).is_file()
-        ]
+        missing = language.font.missing_web_files(self.site.docs_dir / FONTS) if language.font else []
         if missing:
             log.warning("no %s for %s: run scripts/make_fonts.py", missing[0], language.code)
             stylesheet = None
