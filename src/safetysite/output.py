@@ -32,16 +32,16 @@ __all__ = [
 FONTS = "assets/fonts"
 
 
-def site_sections(folder: Path, others: set[str]) -> list[Section]:
-    """Every section of every page under a language's home ``folder`` (the Search page itself
-    and ``others``, the other languages' folders inside it, left out), in address order."""
+def site_sections(site_dir: Path, site: Site, language: Language) -> list[Section]:
+    """Every section of every page of a language (:func:`language_pages`, the Search page itself
+    left out), in address order, each address relative to the language's home."""
+    home = site_dir / language.folder
     sections = []
-    for path in sorted(folder.rglob("index.html")):
-        relative = path.parent.relative_to(folder).as_posix()
+    for path in language_pages(site_dir, site, language):
+        relative = path.parent.relative_to(home).as_posix()
         url = "" if relative == "." else f"{relative}/"
-        if url == SEARCH_PAGE or url.split("/", 1)[0] in others:
-            continue
-        sections.extend(page_sections(path.read_text(encoding="utf-8"), url))
+        if path.name == "index.html" and url != SEARCH_PAGE:
+            sections.extend(page_sections(path.read_text(encoding="utf-8"), url))
     return sections
 
 
@@ -49,13 +49,10 @@ def write_search_indexes(site_dir: Path, site: Site) -> list[Path]:
     """Write each language's search index (:data:`safetysite.search.INDEX` under its home) from
     its finished pages."""
     written = []
-    folders = {lang.folder.strip("/") for lang in site.languages if not lang.default}
-    for lang in site.languages:
-        home = site_dir / lang.folder
-        sections = site_sections(home, folders if lang.default else set())
-        target = home / INDEX
+    for language in site.languages:
+        target = site_dir / language.folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dumps(sections), encoding="utf-8")
+        target.write_text(dumps(site_sections(site_dir, site, language)), encoding="utf-8")
         written.append(target)
     return written
 
