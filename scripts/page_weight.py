@@ -39,7 +39,8 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from safetysite.site import Site
+from safetysite.output import language_pages
+from safetysite.site import Language, Site
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Site.load(ROOT / "mkdocs.yml")
@@ -100,11 +101,9 @@ def site_root(page: Path) -> Path:
     return next(folder for folder in page.parents if (folder / "assets").is_dir())
 
 
-def pages_of(site: Path, folder: str) -> list[Path]:
-    others = {lang.folder.strip("/") for lang in SITE.languages if not lang.default}
-    pages = sorted((site / folder).rglob("*.html"))
-    if not folder:
-        pages = [p for p in pages if p.relative_to(site).parts[0] not in others]
+def pages_of(site: Path, language: Language) -> list[Path]:
+    """A language's pages (safetysite.output.language_pages), its page-not-found page last."""
+    pages = language_pages(site, SITE, language)
     return [p for p in pages if p.name != "404.html"] + [p for p in pages if p.name == "404.html"]
 
 
@@ -152,7 +151,7 @@ def main() -> int:
         f"{'language':9}" + "".join(f" {column:>{max(5, len(column))}}" for column in COLUMNS) + "  heaviest"
     )
     for language in SITE.languages:
-        pages = pages_of(site, language.folder)
+        pages = pages_of(site, language)
         home = site / language.folder / "index.html"
         largest = max(pages, key=total)
         cached = set(resources(home, installed=False))
