@@ -151,6 +151,16 @@ def script(chromium):
     page.close()
 
 
+def found(script, sections: list[dict], lang: str, *queries: str) -> list[list[str]]:
+    """What each typed query (a finished word: a space after it) finds in an index of ``sections``
+    built in the browser: the found sections' addresses, best first."""
+    return script.evaluate(
+        """([sections, lang, queries]) => { const index = siteSearch.buildIndex(sections, lang);
+             return queries.map(q => siteSearch.search(index, q + ' ').map(r => r.section.u)); }""",
+        [sections, lang, list(queries)],
+    )
+
+
 FOLDS = [
     ("nukta, letter + U+093C and precomposed U+095E", "न\u092b\u093cरत", "न\u095eरत"),
     ("nukta left out", "नफ़रत", "नफरत"),
@@ -199,14 +209,7 @@ def test_a_query_finds_a_word_written_another_way(script, lang: str, text: str, 
     """The index side (a section's text) and the query side (what is typed) go through the same
     function: the query finds the section, and a word the section lacks finds nothing."""
     sections = [{"u": "a/", "p": "A", "t": text}, {"u": "b/", "p": "B", "t": "unrelated words"}]
-    found = script.evaluate(
-        """([sections, lang, query]) => {
-             const index = siteSearch.buildIndex(sections, lang);
-             return [query, 'zzzz'].map(q => siteSearch.search(index, q + ' ').map(r => r.section.u));
-           }""",
-        [sections, lang, query],
-    )
-    assert found == [["a/"], []], (lang, text, query)
+    assert found(script, sections, lang, query, "zzzz") == [["a/"], []], (lang, text, query)
 
 
 @pytest.mark.parametrize("cut", ["end", "start"])
@@ -256,12 +259,7 @@ def test_a_query_does_not_find_another_word_that_looks_alike(
     script, lang: str, text: str, query: str, why: str
 ) -> None:
     """Prefixes and endings stripped on both sides never make two different words one."""
-    found = script.evaluate(
-        """([text, lang, query]) => siteSearch.search(
-             siteSearch.buildIndex([{u: "a/", p: "A", t: text}], lang), query + ' ').length""",
-        [text, lang, query],
-    )
-    assert found == 0, why
+    assert found(script, [{"u": "a/", "p": "A", "t": text}], lang, query) == [[]], why
 
 
 def test_a_page_whose_title_is_the_query_comes_first(script) -> None:
@@ -272,9 +270,5 @@ def test_a_page_whose_title_is_the_query_comes_first(script) -> None:
         {"u": "privacy/#more", "p": "Privacy", "h": "More", "t": "The police and the courts. The police."},
         {"u": "police/", "p": "Call the police", "t": "When to call."},
     ]
-    order = script.evaluate(
-        """(sections) => ['police ', 'the police '].map(q => siteSearch.search(
-             siteSearch.buildIndex(sections, 'en'), q).map(r => r.section.u))""",
-        sections,
-    )
-    assert [found[0] for found in order] == ["police/", "police/"], order
+    order = found(script, sections, "en", "police", "the police")
+    assert [urls[0] for urls in order] == ["police/", "police/"], order
