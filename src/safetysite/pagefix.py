@@ -16,9 +16,9 @@
 - :func:`name_theme_parts`: what accessibility checkers other than axe find in
   Material's markup. Its search toggle stays in the page without the search
   plugin (its script needs it), a checkbox with no name: it is named by the
-  header's Search link and hidden. Icons are
-  decoration beside a name: hidden, and never focusable. The announcement bar
-  (the emergency line) is a landmark named by its own text.
+  header's Search link and hidden. Icons are decoration beside a name: hidden,
+  and never focusable. The announcement bar (the emergency line) is a landmark
+  named by its own text.
 """
 
 from __future__ import annotations
